@@ -1,0 +1,152 @@
+/**
+ * Data shapes that cross the API boundary (IPC and HTTP). Plain JSON: no Buffers, no Dates.
+ * The renderer imports these as types only.
+ */
+import type { ErrorInfo } from '../core/errors';
+
+export type Role = 'officer' | 'clerk' | 'archivist' | 'reviewer' | 'supervisor' | 'admin';
+export const roles: readonly Role[] = ['officer', 'clerk', 'archivist', 'reviewer', 'supervisor', 'admin'];
+
+/** Every permission the engine checks; the role table lives in native/identity/permissions.ts. */
+export type Permission =
+  | 'users.manage'
+  | 'users.view'
+  | 'custody.view'
+  | 'custody.verify'
+  | 'custody.export'
+  | 'settings.manage'
+  | 'evidence.ingest'
+  | 'evidence.view'
+  | 'evidence.edit'
+  | 'cases.edit'
+  | 'cases.view'
+  | 'review.decide'
+  | 'archive.seal'
+  | 'publicity.manage';
+
+export interface AgencyInfo {
+  name: string;
+  creditCode: string;
+  address: string;
+  supervisionPhone: string;
+}
+
+export interface UserInfo {
+  id: number;
+  login: string;
+  name: string;
+  role: Role;
+  locked: boolean;
+  disabled: boolean;
+  createdAt: string;
+  /** Subject and SHA-256 fingerprint of the user's signing certificate. */
+  certSubject: string;
+  certFingerprint: string;
+}
+
+export interface SessionInfo {
+  token: string;
+  user: UserInfo;
+  permissions: Permission[];
+}
+
+export interface SystemStatus {
+  initialized: boolean;
+  version: string;
+  agency?: AgencyInfo;
+  dataDir: string;
+  /** Latest checkpoint: tree size and the first 16 hex digits of its root. */
+  checkpoint?: { size: number; shortRoot: string; createdAt: string };
+}
+
+export interface CustodyEntryView {
+  seq: number;
+  time: string;
+  actor: string;
+  action: string;
+  subjects: string[];
+  hashes: Record<string, string>;
+  details: Record<string, unknown>;
+  /** Hex of the previous entry's leaf hash ('' for entry 0). */
+  prev: string;
+  /** Hex leaf hash of this entry. */
+  leafHash: string;
+}
+
+export interface CustodyPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  entries: CustodyEntryView[];
+  /** Distinct actors and actions, for filter drop-downs. */
+  actors: string[];
+  actions: string[];
+}
+
+export interface InclusionProofView {
+  seq: number;
+  treeSize: number;
+  rootHex: string;
+  leafHashHex: string;
+  pathHex: string[];
+  /** True when the engine re-checked the proof against the root. */
+  verified: boolean;
+}
+
+export interface ConsistencyProofView {
+  fromSize: number;
+  toSize: number;
+  fromRootHex: string;
+  toRootHex: string;
+  pathHex: string[];
+  verified: boolean;
+}
+
+export interface CheckpointView {
+  id: number;
+  size: number;
+  rootHex: string;
+  shortRoot: string;
+  note: string;
+  createdAt: string;
+}
+
+export interface VerifyProblem {
+  kind: 'entry' | 'chain' | 'tree' | 'checkpoint' | 'object' | 'index';
+  /** The custody entry at fault, where there is one. */
+  seq?: number;
+  /** The stored file at fault, where there is one. */
+  file?: string;
+  message: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  entries: number;
+  checkpoints: number;
+  objects: number;
+  rootHex: string;
+  problems: VerifyProblem[];
+  /** The first problem, named plainly (empty when ok). */
+  firstProblem?: VerifyProblem;
+  startedAt: string;
+  finishedAt: string;
+}
+
+export interface JobProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface JobView<R = unknown> {
+  id: string;
+  kind: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  progress: JobProgress;
+  result?: R;
+  error?: ErrorInfo;
+}
+
+/** Result envelope of every API call. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

@@ -1,0 +1,136 @@
+import { mkdirSync, readdirSync, existsSync } from 'node:fs';
+import type { EngineContext } from './core/context';
+import { EngineError, toEngineError } from './core/errors';
+import { JobRegistry } from './core/jobs';
+import { dataLayout, type DataLayout } from './storage/data-dir';
+import { durably, openDatabase, type Db } from './storage/db';
+import { clearTemp } from './storage/object-store';
+import { CustodyLog } from './custody/custody-log';
+import { checkpointDue, latestCheckpoint, writeCheckpoint } from './custody/checkpoints';
+import { vkeyOf } from './custody/signed-note';
+import { SessionStore } from './api/sessions';
+import { loadAgency, loadAgencyRecord, loadKeys } from './identity/agency';
+import type { AgencyInfo, CheckpointView } from './api/types';
+
+export interface OpenOptions extends EngineContext {
+  /**
+   * Create the data directory and an empty database when there is none (the app's first run).
+   * The CLI passes false so a mistyped --data is reported, not silently created.
+   */
+  create?: boolean;
+}
+
+/** The engine: one open data directory, its database (the single writer), custody log and jobs. */
+export interface Engine {
+  readonly ctx: EngineContext;
+  readonly layout: DataLayout;
+  readonly db: Db;
+  readonly custody: CustodyLog;
+  readonly jobs: JobRegistry;
+  readonly sessions: SessionStore;
+  /** The agency record, or undefined before `init`. */
+  agency(): AgencyInfo | undefined;
+  /** Throws NOT_INITIALIZED before `init`. */
+  requireAgency(): AgencyInfo;
+  /** Checkpoint origin line and signer (the workstation's Ed25519 note key). */
+  noteSigner(): { origin: string; name: string; privateKeyPem: string; vkey: string };
+  /** Writes a signed checkpoint if the tree grew since the last one (after each batch of work). */
+  checkpoint(): CheckpointView | undefined;
+  /** Writes a checkpoint when none was written in the last 24 h (called by the host's timer). */
+  checkpointIfDue(): void;
+  close(): void;
+}
+
+/**
+ * Opens a data directory. Temp files left by an interrupted copy are discarded here, so a
+ * crash never leaves half-stored files behind.
+ */
+export async function openEngine(opts: OpenOptions): Promise<Engine> {
+  const layout = dataLayout(opts.dataDir);
+  const fresh = !existsSync(layout.database);
+  if (fresh) {
+    if (!opts.create) openDatabase(layout.database); // throws DATABASE_MISSING with a hint
+    if (hasEvidence(layout)) {
+      throw new EngineError(
+        'DATABASE_MISSING',
+        `The data directory ${layout.root} holds stored files but its database workstation.db is missing.`,
+        { hint: 'Restore workstation.db from backup; the workstation will not start a new database over existing evidence.' },
+      );
+    }
+  }
+  try {
+    for (const dir of [layout.root, layout.originals, layout.derived, layout.logs, layout.keys]) {
+      mkdirSync(dir, { recursive: true });
+    }
+    await clearTemp(layout.tmp);
+  } catch (err) {
+    throw toEngineError(err);
+  }
+  const db = openDatabase(layout.database, { create: true });
+  const custody = new CustodyLog(db, opts.clock);
+  const ctx: EngineContext = { dataDir: opts.dataDir, clock: opts.clock, logger: opts.logger };
+  let signer: ReturnType<Engine['noteSigner']> | undefined;
+
+  const engine: Engine = {
+    ctx,
+    layout,
+    db,
+    custody,
+    jobs: new JobRegistry(),
+    sessions: new SessionStore(opts.clock),
+    agency: () => loadAgency(db),
+    requireAgency() {
+      const a = loadAgency(db);
+      if (!a) {
+        throw new EngineError('NOT_INITIALIZED', 'This workstation has not been set up yet.', {
+          hint: 'Run the first-run setup, or `workstation init --agency NAME --admin LOGIN`.',
+        });
+      }
+      return a;
+    },
+    noteSigner() {
+      if (signer) return signer;
+      engine.requireAgency();
+      const rec = loadAgencyRecord(db)!;
+      const keys = loadKeys(layout);
+      signer = {
+        origin: rec.noteKeyName,
+        name: rec.noteKeyName,
+        privateKeyPem: keys.noteKeyPem,
+        vkey: vkeyOf(rec.noteKeyName, rec.notePublicKeyPem),
+      };
+      return signer;
+    },
+    checkpoint() {
+      if (!loadAgency(db)) return undefined;
+      const s = engine.noteSigner();
+      // The checkpoint commit is the batch's durability barrier (see durably()).
+      return durably(db, () =>
+        writeCheckpoint(db, custody, { name: s.name, privateKeyPem: s.privateKeyPem }, s.origin, opts.clock),
+      );
+    },
+    checkpointIfDue() {
+      if (loadAgency(db) && checkpointDue(db, opts.clock)) engine.checkpoint();
+    },
+    close() {
+      engine.jobs.cancelAll();
+      try {
+        if (loadAgency(db) && custody.size() > (latestCheckpoint(db)?.size ?? 0)) engine.checkpoint();
+      } finally {
+        db.close();
+      }
+    },
+  };
+  return engine;
+}
+
+function hasEvidence(layout: DataLayout): boolean {
+  for (const dir of [layout.originals, layout.keys]) {
+    try {
+      if (readdirSync(dir).length > 0) return true;
+    } catch {
+      /* absent */
+    }
+  }
+  return false;
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+/** Unit and integration tests; e2e lives under tests/e2e and runs in Playwright. */
+export const config = defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
+
+// vitest loads the config's default export; this is the one default export the project has.
+export default config;
