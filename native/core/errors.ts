@@ -56,17 +56,24 @@ export class EngineError extends Error {
  */
 export function toEngineError(err: unknown): EngineError {
   if (err instanceof EngineError) return err;
-  const e = err as { code?: string; message?: string };
+  const e = err as { code?: string; message?: string; path?: string };
   const code = e?.code ?? '';
   const msg = e?.message ?? String(err);
+  const where = e?.path ? ` at ${e.path}` : '';
   if (code === 'ENOSPC' || code === 'SQLITE_FULL' || /database or disk is full/i.test(msg)) {
-    return new EngineError('DISK_FULL', 'The disk holding the data directory is full; nothing was written.', {
+    return new EngineError('DISK_FULL', `The disk holding the data directory is full${where}; nothing was written.`, {
       hint: 'Free space on the data disk, then retry.',
       cause: err,
     });
   }
-  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code === 'SQLITE_READONLY' || /readonly/i.test(code)) {
-    return new EngineError('READ_ONLY', `The data directory cannot be written (${code || msg}).`, {
+  if (
+    code === 'EROFS' ||
+    code === 'EACCES' ||
+    code === 'EPERM' ||
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_CANTOPEN')
+  ) {
+    return new EngineError('READ_ONLY', `The data directory cannot be written${where} (${code}).`, {
       hint: 'Check the permissions of the data directory, or choose another with --data.',
       cause: err,
     });
