@@ -7,8 +7,7 @@ import { contract, opNames, type OpName } from '../native/api/contract';
 import type { ErrorInfo } from '../native/core/errors';
 
 export type ValidatedCall =
-  | { ok: true; op: OpName; input: unknown; session: string | undefined }
-  | { ok: false; error: ErrorInfo };
+  { ok: true; op: OpName; input: unknown; session: string | undefined } | { ok: false; error: ErrorInfo };
 
 const known = new Set<string>(opNames);
 
@@ -19,7 +18,11 @@ const known = new Set<string>(opNames);
 export function validateCall(op: unknown, input: unknown, session: unknown): ValidatedCall {
   if (typeof op !== 'string' || !known.has(op)) {
     const shown = typeof op === 'string' ? `"${op.slice(0, 80)}"` : typeof op;
-    return bad('op', `Unknown operation ${shown}.`, 'The UI and the engine disagree on the API; reinstall the workstation.');
+    return bad(
+      'op',
+      `Unknown operation ${shown}.`,
+      'The UI and the engine disagree on the API; reinstall the workstation.',
+    );
   }
   if (session !== undefined && session !== null && (typeof session !== 'string' || session.length > 512)) {
     return bad('session', 'The session token must be a string of at most 512 characters.', 'Sign in again.');
@@ -30,9 +33,18 @@ export function validateCall(op: unknown, input: unknown, session: unknown): Val
     const issue = parsed.error.issues[0];
     const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'input';
     const what = issue?.message ?? 'invalid input';
-    return bad(field, `Invalid input for ${name}: ${field}: ${what}.`, 'Correct the highlighted field and try again.');
+    return bad(
+      field,
+      `Invalid input for ${name}: ${field}: ${what}.`,
+      'Correct the highlighted field and try again.',
+    );
   }
-  return { ok: true, op: name, input: parsed.data, session: typeof session === 'string' ? session : undefined };
+  return {
+    ok: true,
+    op: name,
+    input: parsed.data,
+    session: typeof session === 'string' ? session : undefined,
+  };
 }
 
 function bad(field: string, message: string, hint: string): ValidatedCall {

@@ -52,7 +52,10 @@ export class EngineClient {
     try {
       child.postMessage(message);
     } catch (err) {
-      this.pending.fail(id, { code: 'INTERNAL', message: `Could not send ${op} to the engine process: ${String(err)}` });
+      this.pending.fail(id, {
+        code: 'INTERNAL',
+        message: `Could not send ${op} to the engine process: ${String(err)}`,
+      });
     }
     return result;
   }
@@ -101,7 +104,9 @@ export class EngineClient {
     this.startedAt = Date.now();
     child.on('message', (message: unknown) => {
       if (!isReplyMessage(message) || !this.pending.settle(message.id, message.result)) {
-        logger.warn('unexpected message from the engine host', { message: String(JSON.stringify(message)).slice(0, 200) });
+        logger.warn('unexpected message from the engine host', {
+          message: String(JSON.stringify(message)).slice(0, 200),
+        });
       }
     });
     child.once('exit', (code) => this.onExit(child, code));
@@ -115,7 +120,11 @@ export class EngineClient {
     if (this.stopping) return;
     this.quickCrashes = Date.now() - this.startedAt < STABLE_AFTER_MS ? this.quickCrashes + 1 : 0;
     const delay = restartDelayMs(this.quickCrashes);
-    this.opts.logger.error('engine host exited; restarting', { code, failedCalls: failed, restartInMs: delay });
+    this.opts.logger.error('engine host exited; restarting', {
+      code,
+      failedCalls: failed,
+      restartInMs: delay,
+    });
     this.restartTimer = setTimeout(() => {
       this.restartTimer = null;
       if (!this.stopping) this.ensureChild();

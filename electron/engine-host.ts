@@ -70,13 +70,18 @@ function checkpointIfDue(): void {
 
 const dispatch = createDispatcher(() => {
   if (engine) return engine;
-  throw openError ?? new EngineError('INTERNAL', 'The engine is not open yet.', { hint: 'Retry in a moment.' });
+  throw (
+    openError ?? new EngineError('INTERNAL', 'The engine is not open yet.', { hint: 'Retry in a moment.' })
+  );
 });
 
 async function answer(id: number, op: string, input: unknown, session: string | undefined): Promise<void> {
   let result: ApiResult<unknown>;
   if (closing) {
-    result = { ok: false, error: { code: 'INTERNAL', message: 'The engine is shutting down; the action was not run.' } };
+    result = {
+      ok: false,
+      error: { code: 'INTERNAL', message: 'The engine is shutting down; the action was not run.' },
+    };
   } else {
     try {
       await ensureOpen();
@@ -89,7 +94,10 @@ async function answer(id: number, op: string, input: unknown, session: string | 
     port!.postMessage({ id, result } satisfies EngineReplyMessage);
   } catch (err) {
     // A handler returned something structured clone cannot carry: report it instead of hanging.
-    const error: ErrorInfo = { code: 'INTERNAL', message: `The result of ${op} could not be sent: ${String(err)}` };
+    const error: ErrorInfo = {
+      code: 'INTERNAL',
+      message: `The result of ${op} could not be sent: ${String(err)}`,
+    };
     port!.postMessage({ id, result: { ok: false, error } } satisfies EngineReplyMessage);
   }
 }

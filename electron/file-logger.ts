@@ -13,7 +13,8 @@ export function teeLogger(file: string, processName: string): Logger {
   let fileOk = true;
   let dirMade = false;
   const line = (level: string) => (msg: string, fields?: Record<string, unknown>) => {
-    const text = JSON.stringify({ t: new Date().toISOString(), level, proc: processName, msg, ...fields }) + '\n';
+    const text =
+      JSON.stringify({ t: new Date().toISOString(), level, proc: processName, msg, ...fields }) + '\n';
     process.stderr.write(text);
     if (!fileOk) return;
     try {

@@ -21,24 +21,31 @@ export interface IpcDeps {
 
 /** Registers the `workstation:call` handler. Call once, after `ready`. */
 export function registerIpc(deps: IpcDeps): void {
-  ipcMain.handle(CALL_CHANNEL, async (event, op: unknown, input: unknown, session: unknown): Promise<ApiResult<unknown>> => {
-    try {
-      const refusal = senderRefusal(senderFacts(event, deps.mainWindow()));
-      if (refusal) {
-        deps.logger.warn('IPC call refused', { reason: refusal });
-        return {
-          ok: false,
-          error: { code: 'FORBIDDEN', message: `IPC call refused: ${refusal}.`, hint: 'Only the workstation window may call the engine.' },
-        };
+  ipcMain.handle(
+    CALL_CHANNEL,
+    async (event, op: unknown, input: unknown, session: unknown): Promise<ApiResult<unknown>> => {
+      try {
+        const refusal = senderRefusal(senderFacts(event, deps.mainWindow()));
+        if (refusal) {
+          deps.logger.warn('IPC call refused', { reason: refusal });
+          return {
+            ok: false,
+            error: {
+              code: 'FORBIDDEN',
+              message: `IPC call refused: ${refusal}.`,
+              hint: 'Only the workstation window may call the engine.',
+            },
+          };
+        }
+        const call = validateCall(op, input, session);
+        if (!call.ok) return { ok: false, error: call.error };
+        return await deps.call(call.op, call.input, call.session);
+      } catch (err) {
+        deps.logger.error('IPC call failed', { error: String(err) });
+        return { ok: false, error: toEngineError(err).toInfo() };
       }
-      const call = validateCall(op, input, session);
-      if (!call.ok) return { ok: false, error: call.error };
-      return await deps.call(call.op, call.input, call.session);
-    } catch (err) {
-      deps.logger.error('IPC call failed', { error: String(err) });
-      return { ok: false, error: toEngineError(err).toInfo() };
-    }
-  });
+    },
+  );
 }
 
 /** Gathers the facts sender-check decides on. `senderFrame` is null once the frame is gone. */

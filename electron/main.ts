@@ -99,7 +99,10 @@ function createMainWindow(): BrowserWindow {
 async function start(choice: DataDirChoice): Promise<void> {
   await app.whenReady();
   if (!existsSync(path.join(paths.renderer, 'index.html'))) {
-    dialog.showErrorBox(PRODUCT, `The user interface is not built (${paths.renderer} has no index.html). Run \`npm run build\`.`);
+    dialog.showErrorBox(
+      PRODUCT,
+      `The user interface is not built (${paths.renderer} has no index.html). Run \`npm run build\`.`,
+    );
     app.exit(1);
     return;
   }

@@ -14,7 +14,10 @@ const bridge = buildBridge(opNames, async (op, input, session) => {
   try {
     return (await ipcRenderer.invoke(CALL_CHANNEL, op, input, session)) as ApiResult<unknown>;
   } catch (err) {
-    return { ok: false, error: { code: 'INTERNAL', message: `The call ${op} did not reach the engine: ${String(err)}` } };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `The call ${op} did not reach the engine: ${String(err)}` },
+    };
   }
 });
 

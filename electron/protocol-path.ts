@@ -62,9 +62,7 @@ export function responseHeaders(file: string): Record<string, string> {
   };
 }
 
-export type ResolvedRequest =
-  | { ok: true; file: string }
-  | { ok: false; status: 400 | 403; reason: string };
+export type ResolvedRequest = { ok: true; file: string } | { ok: false; status: 400 | 403; reason: string };
 
 /**
  * Resolves an `app://workstation/…` URL to a file under `root`.
@@ -75,7 +73,11 @@ export type ResolvedRequest =
  * asset paths, which only resolve from the top level, so the UI must route by hash).
  * `pathImpl` lets tests check Windows semantics on Linux.
  */
-export function resolveAppRequest(url: string, root: string, pathImpl: nodePath.PlatformPath = nodePath): ResolvedRequest {
+export function resolveAppRequest(
+  url: string,
+  root: string,
+  pathImpl: nodePath.PlatformPath = nodePath,
+): ResolvedRequest {
   if (!isAppUrl(url)) return { ok: false, status: 403, reason: `not an app://workstation URL: ${url}` };
   const pathname = new URL(url).pathname;
   const segments: string[] = [];
@@ -102,7 +104,11 @@ function contained(root: string, segments: string[], p: nodePath.PlatformPath): 
   const file = p.resolve(base, ...segments);
   const rel = p.relative(base, file);
   if (rel === '' || rel.startsWith('..') || p.isAbsolute(rel)) {
-    return { ok: false, status: 403, reason: `resolves outside the renderer directory: ${segments.join('/')}` };
+    return {
+      ok: false,
+      status: 403,
+      reason: `resolves outside the renderer directory: ${segments.join('/')}`,
+    };
   }
   return { ok: true, file };
 }

@@ -33,12 +33,7 @@ await esbuild.build({
   external,
   logLevel: 'warning',
 });
-await esbuild.build({
-  entryPoints: {
-    main: 'electron/main.ts',
-    preload: 'electron/preload.ts',
-    'engine-host': 'electron/engine-host.ts',
-  },
+const electronOptions = {
   outdir: 'dist/electron',
   outExtension: { '.js': '.cjs' },
   bundle: true,
@@ -46,9 +41,21 @@ await esbuild.build({
   target: 'node22',
   format: 'cjs',
   sourcemap: true,
-  external,
   logLevel: 'warning',
+};
+await esbuild.build({
+  ...electronOptions,
+  entryPoints: { main: 'electron/main.ts', 'engine-host': 'electron/engine-host.ts' },
+  external,
 });
+// A sandboxed preload cannot load packages: everything but electron is bundled into it.
+await esbuild.build({
+  ...electronOptions,
+  entryPoints: { preload: 'electron/preload.ts' },
+  external: ['electron'],
+  minify: true,
+});
+
 writeFileSync(stamp, new Date().toISOString());
 
 function newest(paths) {

@@ -1,7 +1,7 @@
 // `npm test`: sets up (system packages when root, npm dependencies), builds, then runs every
 // check: lint (including the layer rules), typecheck, vitest (unit + integration with real
 // ffmpeg, SQLite and openssl) and Playwright e2e in Debian's Chromium.
-import { run } from './lib.mjs';
+import { has, run } from './lib.mjs';
 
 const steps = [
   ['set-up', [process.execPath, ['scripts/setup.mjs', '--for=test']]],
@@ -9,7 +9,8 @@ const steps = [
   ['lint', ['npx', ['eslint', '.', '--max-warnings', '0']]],
   ['typecheck', ['npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']]],
   ['unit + integration tests', ['npx', ['vitest', 'run']]],
-  ['e2e tests (Chromium)', ['npx', ['playwright', 'test']]],
+  // The Electron smoke test needs a display where the Electron binary exists: use Xvfb if present.
+  ['e2e tests (Chromium)', !process.env.DISPLAY && has('xvfb-run') ? ['xvfb-run', ['-a', 'npx', 'playwright', 'test']] : ['npx', ['playwright', 'test']]],
 ];
 const started = Date.now();
 for (const [name, [cmd, args]] of steps) {

@@ -107,7 +107,8 @@ export async function scanEntries(
     }
 
     for (const [seq, entry, storedLeaf, time, actor, action] of rows) {
-      if (seq !== expected) {
+      const inSequence = seq === expected;
+      if (!inSequence) {
         problems.add(
           seq > expected
             ? { kind: 'chain', seq: expected, message: `Entries ${expected}–${seq - 1} are missing from the custody log.` }
@@ -133,12 +134,18 @@ export async function scanEntries(
         if (e.v !== 1 || e.seq !== seq) {
           problems.add({ kind: 'entry', seq, message: `Entry ${seq} records seq ${String(e.seq)} (format v${String(e.v)}): it was altered or moved.` });
         }
-        if (e.prev !== prevHex) {
-          problems.add({
-            kind: 'chain',
-            seq,
-            message: `Entry ${seq} does not link to the entry before it: its prev is ${short(String(e.prev))}, but entry ${seq - 1} hashes to ${short(prevHex)} (one of the two was altered).`,
-          });
+        if (e.prev !== prevHex && inSequence) {
+          // A broken link names the earlier entry: rewriting an entry (and its stored hashes)
+          // breaks the link in the next one, and that earlier entry is what was changed.
+          problems.add(
+            seq === 0
+              ? { kind: 'chain', seq, message: `Entry 0 records a prev (${short(String(e.prev))}) but the first entry has none: it was altered.` }
+              : {
+                  kind: 'chain',
+                  seq: seq - 1,
+                  message: `Entry ${seq - 1} was altered (or the link stored in entry ${seq}): entry ${seq} records prev ${short(String(e.prev))}, but entry ${seq - 1} hashes to ${short(prevHex)}.`,
+                },
+          );
         }
         if (e.time !== time || e.actor !== actor || e.action !== action) {
           problems.add({ kind: 'index', seq, message: `Entry ${seq}: the time/actor/action columns differ from the entry itself (the row was altered).` });

@@ -15,7 +15,12 @@ export function updateAgency(deps: IdentityDeps, next: AgencyInfo, actorLogin: s
     deps.db
       .prepare('UPDATE agency SET name = ?, credit_code = ?, address = ?, supervision_phone = ? WHERE id = 1')
       .run(next.name, next.creditCode, next.address, next.supervisionPhone);
-    deps.custody.append({ actor: actorLogin, action: 'agency.update', subjects: ['agency'], details: { from: prev, to: next } });
+    deps.custody.append({
+      actor: actorLogin,
+      action: 'agency.update',
+      subjects: ['agency'],
+      details: { from: prev, to: next },
+    });
     return loadAgency(deps.db)!;
   })();
 }

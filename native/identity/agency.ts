@@ -14,7 +14,7 @@ import { certFingerprint } from './cert-info';
 import { SYSTEM_ACTOR, type CustodySink } from './deps';
 import { KEY_FILES, loadKeys, moveAsideOrphanKeys, removeFiles, writeKeyFiles } from './key-files';
 import { generateRsaKeyPair } from './keys';
-import { insertUser, prepareUser } from './user-store';
+import { checkNewUser, insertUser, prepareUser } from './user-store';
 
 export { loadKeys, KEY_FILES, type WorkstationKeys } from './key-files';
 
@@ -73,7 +73,9 @@ export function loadAgencyRecord(db: Db): AgencyRecord | undefined {
 /** The agency (执法主体), or undefined before set-up. */
 export function loadAgency(db: Db): AgencyInfo | undefined {
   const r = loadAgencyRecord(db);
-  return r && { name: r.name, creditCode: r.creditCode, address: r.address, supervisionPhone: r.supervisionPhone };
+  return (
+    r && { name: r.name, creditCode: r.creditCode, address: r.address, supervisionPhone: r.supervisionPhone }
+  );
 }
 
 /** The agency CA (certificate from the database, key from keys/); NOT_INITIALIZED before set-up. */
@@ -92,7 +94,11 @@ export function loadCa(db: Db, layout: DataLayout): CaMaterial {
  * letters, digits, dot and dash replaced (C2SP names may hold no spaces or '+').
  */
 export function noteKeyNameFor(creditCode: string): string {
-  const code = creditCode.trim().toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '');
+  const code = creditCode
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return `${code || 'agency'}.evidence-workstation`;
 }
 
@@ -126,11 +132,18 @@ export async function initAgency(deps: AgencyDeps, input: InitAgencyInput): Prom
     address: input.agency.address.trim(),
     supervisionPhone: input.agency.supervisionPhone.trim(),
   };
+  const adminInput = { ...input.admin, role: 'admin' as const };
+  checkNewUser(adminInput);
+  // The three RSA keys are generated in parallel on the thread pool (~1 s each).
+  const adminPair = generateRsaKeyPair();
+  const wsPair = generateRsaKeyPair();
+  adminPair.catch(() => undefined); // observed below; avoid an unhandled rejection if the CA fails first
+  wsPair.catch(() => undefined);
   const ca = input.caPkcs12
     ? importCaFromPkcs12(input.caPkcs12.der, input.caPkcs12.passphrase, clock)
     : await createAgencyCa(agency, clock);
-  const admin = await prepareUser({ ...input.admin, role: 'admin' }, ca, clock);
-  const ws = await generateRsaKeyPair();
+  const admin = await prepareUser(adminInput, ca, clock, adminPair);
+  const ws = await wsPair;
   const workstationCertPem = issueCertificate(
     ca,
     { commonName: `${agency.name} 证据工作站`, organization: caOrganization(ca.certPem) },
@@ -156,8 +169,17 @@ export async function initAgency(deps: AgencyDeps, input: InitAgencyInput): Prom
       db.prepare(
         `INSERT INTO agency(id, name, credit_code, address, supervision_phone, ca_cert_pem, workstation_cert_pem,
            note_key_name, note_public_key_pem, created_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(agency.name, agency.creditCode, agency.address, agency.supervisionPhone, ca.certPem, workstationCertPem,
-        noteKeyName, note.publicKeyPem, now);
+      ).run(
+        agency.name,
+        agency.creditCode,
+        agency.address,
+        agency.supervisionPhone,
+        ca.certPem,
+        workstationCertPem,
+        noteKeyName,
+        note.publicKeyPem,
+        now,
+      );
       custody.append({
         actor: SYSTEM_ACTOR,
         action: 'agency.init',

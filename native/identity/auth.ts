@@ -47,7 +47,10 @@ function disabledError(): EngineError {
 
 function assertNoTransaction(deps: IdentityDeps): void {
   if (deps.db.inTransaction) {
-    throw new EngineError('INTERNAL', 'Password checks must not run inside a transaction: failure counts would roll back.');
+    throw new EngineError(
+      'INTERNAL',
+      'Password checks must not run inside a transaction: failure counts would roll back.',
+    );
   }
 }
 
@@ -93,7 +96,9 @@ function checkPassword(deps: IdentityDeps, row: UserRow, password: string, purpo
     const failed = db.transaction(() => {
       // Increment in SQL so two concurrent attempts cannot both read the same count.
       const n = db
-        .prepare('UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts')
+        .prepare(
+          'UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts',
+        )
         .pluck()
         .get(row.id) as number;
       logFailure('wrong-password', n);
@@ -108,7 +113,9 @@ function checkPassword(deps: IdentityDeps, row: UserRow, password: string, purpo
       }
       return n;
     })();
-    throw failed >= MAX_FAILED_ATTEMPTS ? lockedError() : wrongPasswordError(MAX_FAILED_ATTEMPTS - failed, purpose !== 'login');
+    throw failed >= MAX_FAILED_ATTEMPTS
+      ? lockedError()
+      : wrongPasswordError(MAX_FAILED_ATTEMPTS - failed, purpose !== 'login');
   }
   if (row.disabled) {
     db.transaction(() => logFailure('disabled', row.failed_attempts))();
@@ -117,7 +124,8 @@ function checkPassword(deps: IdentityDeps, row: UserRow, password: string, purpo
 }
 
 function clearFailures(deps: IdentityDeps, row: UserRow): void {
-  if (row.failed_attempts > 0) deps.db.prepare('UPDATE users SET failed_attempts = 0 WHERE id = ?').run(row.id);
+  if (row.failed_attempts > 0)
+    deps.db.prepare('UPDATE users SET failed_attempts = 0 WHERE id = ?').run(row.id);
 }
 
 /**
@@ -132,7 +140,12 @@ export function authenticate(deps: IdentityDeps, login: string, password: string
   checkPassword(deps, row, password, 'login');
   return deps.db.transaction(() => {
     clearFailures(deps, row);
-    deps.custody.append({ actor: row.login, action: 'auth.login', subjects: [`user:${row.id}`], details: { login: row.login } });
+    deps.custody.append({
+      actor: row.login,
+      action: 'auth.login',
+      subjects: [`user:${row.id}`],
+      details: { login: row.login },
+    });
     return toUserInfo(requireUserRow(deps.db, row.id));
   })();
 }
@@ -142,7 +155,11 @@ export function authenticate(deps: IdentityDeps, login: string, password: string
  * (PKCS#8 PEM) and certificate. A wrong password counts toward the lockout. The key is only
  * returned to the caller, never stored unencrypted.
  */
-export function unlockSigningKey(deps: IdentityDeps, userId: number, password: string): { keyPem: string; certPem: string } {
+export function unlockSigningKey(
+  deps: IdentityDeps,
+  userId: number,
+  password: string,
+): { keyPem: string; certPem: string } {
   assertNoTransaction(deps);
   const row = requireUserRow(deps.db, userId);
   checkPassword(deps, row, password, 'signing');
@@ -155,10 +172,14 @@ function decryptStored(row: UserRow, password: string): string {
     return decryptPrivateKey(row.key_pem_encrypted, password);
   } catch (err) {
     // The hash matched, so the stored key and hash disagree: damage, not a wrong password.
-    throw new EngineError('DATABASE_CORRUPT', `The signing key of user "${row.login}" cannot be opened with the right password.`, {
-      hint: 'An administrator can reset the password, which issues a new key and certificate.',
-      cause: err,
-    });
+    throw new EngineError(
+      'DATABASE_CORRUPT',
+      `The signing key of user "${row.login}" cannot be opened with the right password.`,
+      {
+        hint: 'An administrator can reset the password, which issues a new key and certificate.',
+        cause: err,
+      },
+    );
   }
 }
 
@@ -166,7 +187,12 @@ function decryptStored(row: UserRow, password: string): string {
  * Changes a user's own password: checks the old one (counting toward lockout), re-encrypts the
  * same signing key under the new one, stores the new hash, logs 'user.password.change'.
  */
-export function changePassword(deps: IdentityDeps, userId: number, oldPassword: string, newPassword: string): UserInfo {
+export function changePassword(
+  deps: IdentityDeps,
+  userId: number,
+  oldPassword: string,
+  newPassword: string,
+): UserInfo {
   assertNoTransaction(deps);
   checkNewPassword(newPassword, 'newPassword');
   const row = requireUserRow(deps.db, userId);

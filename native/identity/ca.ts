@@ -9,7 +9,15 @@ import forge from 'node-forge';
 import type { Clock } from '../core/context';
 import { EngineError } from '../core/errors';
 import type { AgencyInfo, Role } from '../api/types';
-import { copyName, keyMatchesCert, nameDer, OID_USER_ID, parseCert, rawNameDer, subjectValue } from './cert-info';
+import {
+  copyName,
+  keyMatchesCert,
+  nameDer,
+  OID_USER_ID,
+  parseCert,
+  rawNameDer,
+  subjectValue,
+} from './cert-info';
 import { generateRsaKeyPair } from './keys';
 
 /** A CA's certificate and unencrypted private key, both PEM. */
@@ -53,7 +61,12 @@ function wholeSeconds(d: Date): Date {
 }
 
 /** A name attribute; forge's typings mislabel valueTagClass (an ASN.1 Type) as a Class. */
-function field(f: { name?: string; type?: string; value: string; valueTagClass: number }): forge.pki.CertificateField {
+function field(f: {
+  name?: string;
+  type?: string;
+  value: string;
+  valueTagClass: number;
+}): forge.pki.CertificateField {
   return f as unknown as forge.pki.CertificateField;
 }
 
@@ -95,9 +108,13 @@ export async function createAgencyCa(agency: AgencyInfo, clock: Clock): Promise<
 function checkIsCa(cert: forge.pki.Certificate, what: string): void {
   const bc = cert.getExtension('basicConstraints') as { cA?: boolean } | null;
   if (!bc?.cA) {
-    throw new EngineError('BAD_INPUT', `${what} is not a CA certificate (basicConstraints CA:true is missing).`, {
-      hint: 'Export the agency’s root or issuing CA certificate together with its private key.',
-    });
+    throw new EngineError(
+      'BAD_INPUT',
+      `${what} is not a CA certificate (basicConstraints CA:true is missing).`,
+      {
+        hint: 'Export the agency’s root or issuing CA certificate together with its private key.',
+      },
+    );
   }
   const ku = cert.getExtension('keyUsage') as { keyCertSign?: boolean } | null;
   if (ku && !ku.keyCertSign) {
@@ -149,7 +166,8 @@ export function importCaFromPkcs12(der: Buffer, passphrase: string, clock?: Cloc
     });
   }
   const keyBags = [
-    ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),
+    ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ??
+      []),
     ...(p12.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!] ?? []),
   ];
   const keys = keyBags.map((b) => b.key).filter((k): k is forge.pki.rsa.PrivateKey => !!k);
@@ -162,7 +180,9 @@ export function importCaFromPkcs12(der: Buffer, passphrase: string, clock?: Cloc
   const certs = (p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? [])
     .map((b) => b.cert)
     .filter((c): c is forge.pki.Certificate => !!c);
-  const keyPem = forge.pki.privateKeyInfoToPem(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(keys[0]!)));
+  const keyPem = forge.pki.privateKeyInfoToPem(
+    forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(keys[0]!)),
+  );
   const cert = certs.find((c) => keyMatchesCert(keyPem, c));
   if (!cert) {
     throw new EngineError('BAD_INPUT', 'The PKCS#12 file holds no certificate for its private key.', {
@@ -172,17 +192,25 @@ export function importCaFromPkcs12(der: Buffer, passphrase: string, clock?: Cloc
   checkIsCa(cert, 'The certificate in the PKCS#12 file');
   const now = (clock ?? { now: () => new Date() }).now();
   if (cert.validity.notAfter <= now) {
-    throw new EngineError('BAD_INPUT', `The CA certificate expired on ${cert.validity.notAfter.toISOString()}.`, {
-      field: 'caPkcs12',
-    });
+    throw new EngineError(
+      'BAD_INPUT',
+      `The CA certificate expired on ${cert.validity.notAfter.toISOString()}.`,
+      {
+        field: 'caPkcs12',
+      },
+    );
   }
   const certPem = forge.pki.certificateToPem(cert);
   // Certificates we issue copy this name as issuer; it must come out byte for byte identical.
   if (nameDer(copyName(cert.subject.attributes)) !== rawNameDer(certPem, 'subject')) {
-    throw new EngineError('BAD_INPUT', 'The CA certificate’s subject name uses an encoding this workstation cannot reproduce.', {
-      field: 'caPkcs12',
-      hint: 'Use a CA whose subject is plain UTF8String/PrintableString attributes, one per RDN.',
-    });
+    throw new EngineError(
+      'BAD_INPUT',
+      'The CA certificate’s subject name uses an encoding this workstation cannot reproduce.',
+      {
+        field: 'caPkcs12',
+        hint: 'Use a CA whose subject is plain UTF8String/PrintableString attributes, one per RDN.',
+      },
+    );
   }
   return { certPem, keyPem };
 }

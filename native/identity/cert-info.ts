@@ -53,7 +53,8 @@ export function attributeText(attr: forge.pki.CertificateField): string {
   if (tagOf(attr) === forge.asn1.Type.UTF8) return forge.util.decodeUtf8(raw);
   if (tagOf(attr) === forge.asn1.Type.BMPSTRING) {
     let s = '';
-    for (let i = 0; i + 1 < raw.length; i += 2) s += String.fromCharCode((raw.charCodeAt(i) << 8) | raw.charCodeAt(i + 1));
+    for (let i = 0; i + 1 < raw.length; i += 2)
+      s += String.fromCharCode((raw.charCodeAt(i) << 8) | raw.charCodeAt(i + 1));
     return s;
   }
   return raw;

@@ -34,11 +34,18 @@ export function signDetached(content: Buffer, certPem: string, keyPem: string, c
   // identified by a copy that writes back byte for byte; checked against the certificate's own DER.
   const issuer = copyName(cert.issuer.attributes);
   if (nameDer(issuer) !== rawNameDer(certPem, 'issuer')) {
-    throw new EngineError('BAD_INPUT', 'The signing certificate’s issuer name cannot be reproduced exactly.', {
-      hint: 'Use a certificate issued by this workstation’s agency CA.',
-    });
+    throw new EngineError(
+      'BAD_INPUT',
+      'The signing certificate’s issuer name cannot be reproduced exactly.',
+      {
+        hint: 'Use a certificate issued by this workstation’s agency CA.',
+      },
+    );
   }
-  const signerId = { issuer: { attributes: issuer }, serialNumber: cert.serialNumber } as unknown as forge.pki.Certificate;
+  const signerId = {
+    issuer: { attributes: issuer },
+    serialNumber: cert.serialNumber,
+  } as unknown as forge.pki.Certificate;
   p7.addSigner({
     key: forge.pki.privateKeyFromPem(keyPem),
     certificate: signerId,

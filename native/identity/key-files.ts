@@ -3,7 +3,17 @@
  * (mode 0600). They sign unattended (checkpoints, issued certificates), so they cannot sit
  * behind a password; the directory is what backups must protect.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { EngineError, toEngineError } from '../core/errors';
 import type { DataLayout } from '../storage/data-dir';
@@ -39,7 +49,11 @@ export function loadKeys(layout: DataLayout): WorkstationKeys {
       throw toEngineError(err);
     }
   };
-  return { caKeyPem: read(KEY_FILES.ca), workstationKeyPem: read(KEY_FILES.workstation), noteKeyPem: read(KEY_FILES.note) };
+  return {
+    caKeyPem: read(KEY_FILES.ca),
+    workstationKeyPem: read(KEY_FILES.workstation),
+    noteKeyPem: read(KEY_FILES.note),
+  };
 }
 
 /**

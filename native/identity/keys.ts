@@ -62,10 +62,14 @@ export function publicKeyOf(privateKeyPem: string): string {
 }
 
 const { asn1 } = forge;
-const seq = (...items: forge.asn1.Asn1[]) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, items);
-const oid = (id: string) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(id).getBytes());
-const octets = (b: Buffer) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, b.toString('binary'));
-const int = (n: number) => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, asn1.integerToDer(n).getBytes());
+const seq = (...items: forge.asn1.Asn1[]) =>
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, items);
+const oid = (id: string) =>
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(id).getBytes());
+const octets = (b: Buffer) =>
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, b.toString('binary'));
+const int = (n: number) =>
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, asn1.integerToDer(n).getBytes());
 const nul = () => asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, '');
 
 function deriveKey(password: string, salt: Buffer, iterations: number): Buffer {
@@ -93,7 +97,10 @@ export function encryptPrivateKey(keyPem: string, password: string): string {
     ),
     octets(encrypted),
   );
-  return forge.pem.encode({ type: 'ENCRYPTED PRIVATE KEY', body: asn1.toDer(info).getBytes() }, { maxline: 64 });
+  return forge.pem.encode(
+    { type: 'ENCRYPTED PRIVATE KEY', body: asn1.toDer(info).getBytes() },
+    { maxline: 64 },
+  );
 }
 
 interface Pbes2Params {
@@ -135,7 +142,8 @@ function parseEncrypted(encPem: string): Pbes2Params {
   if (!prf || oidOf(v(prf, 0)) !== OID_HMAC_SHA256) throw bad('PBKDF2 PRF is not HMAC-SHA256');
   if (oidOf(v(scheme, 0)) !== OID_AES256_CBC) throw bad('cipher is not AES-256-CBC');
   const iterations = asn1.derToInteger(v(params, 1).value as string);
-  if (!Number.isInteger(iterations) || iterations < 1 || iterations > 10_000_000) throw bad('iteration count');
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > 10_000_000)
+    throw bad('iteration count');
   return { salt: bytes(v(params, 0)), iterations, iv: bytes(v(scheme, 1)), data: bytes(v(node, 1)) };
 }
 
@@ -149,7 +157,9 @@ export function decryptPrivateKey(encPem: string, password: string): string {
     const decipher = createDecipheriv('aes-256-cbc', deriveKey(password, p.salt, p.iterations), p.iv);
     const der = Buffer.concat([decipher.update(p.data), decipher.final()]);
     // Padding can come out valid by chance (1 in 256) with a wrong key; parsing catches that.
-    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' }).export({ type: 'pkcs8', format: 'pem' }).toString();
+    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })
+      .export({ type: 'pkcs8', format: 'pem' })
+      .toString();
   } catch {
     throw new EngineError('WRONG_PASSWORD', 'The password does not open this private key.', {
       field: 'password',

@@ -50,13 +50,18 @@ interface ParsedHash {
 function parseHash(stored: string): ParsedHash {
   const parts = stored.split('$');
   const bad = () =>
-    new EngineError('DATABASE_CORRUPT', 'A stored password hash is malformed (expected scrypt$N$r$p$salt$hash).', {
-      hint: 'Have an administrator reset this user’s password.',
-    });
+    new EngineError(
+      'DATABASE_CORRUPT',
+      'A stored password hash is malformed (expected scrypt$N$r$p$salt$hash).',
+      {
+        hint: 'Have an administrator reset this user’s password.',
+      },
+    );
   if (parts.length !== 6 || parts[0] !== 'scrypt') throw bad();
   const [n, r, p] = parts.slice(1, 4).map((s) => Number(s)) as [number, number, number];
   const validN = Number.isInteger(n) && n >= 2 && n <= 2 ** 20 && (n & (n - 1)) === 0;
-  if (!validN || !Number.isInteger(r) || r < 1 || r > 32 || !Number.isInteger(p) || p < 1 || p > 16) throw bad();
+  if (!validN || !Number.isInteger(r) || r < 1 || r > 32 || !Number.isInteger(p) || p < 1 || p > 16)
+    throw bad();
   const salt = Buffer.from(parts[4]!, 'base64');
   const hash = Buffer.from(parts[5]!, 'base64');
   if (salt.length < 8 || hash.length < 16 || hash.length > 64) throw bad();
@@ -70,6 +75,11 @@ function parseHash(stored: string): ParsedHash {
  */
 export function verifyPassword(password: string, stored: string): boolean {
   const { n, r, p, salt, hash } = parseHash(stored);
-  const actual = scryptSync(normalizePassword(password), salt, hash.length, { N: n, r, p, maxmem: maxmemFor(n, r) });
+  const actual = scryptSync(normalizePassword(password), salt, hash.length, {
+    N: n,
+    r,
+    p,
+    maxmem: maxmemFor(n, r),
+  });
   return timingSafeEqual(actual, hash);
 }

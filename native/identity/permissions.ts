@@ -13,7 +13,14 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = Ob
   officer: ['cases.view', 'cases.edit', 'evidence.view'],
   // 证据管理员: the custodian of originals — ingests, views and edits evidence metadata, and must be
   // able to prove custody (view, verify, export the log) when evidence is handed over.
-  clerk: ['evidence.ingest', 'evidence.view', 'evidence.edit', 'custody.view', 'custody.verify', 'custody.export'],
+  clerk: [
+    'evidence.ingest',
+    'evidence.view',
+    'evidence.edit',
+    'custody.view',
+    'custody.verify',
+    'custody.export',
+  ],
   // 档案管理员: seals finished case files and keeps them; proves their custody; publishes final
   // decisions (公示) because publication works from the finished, sealed file and its redacted copy.
   archivist: [
@@ -33,7 +40,14 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = Ob
   supervisor: ['cases.view', 'evidence.view', 'custody.view', 'custody.verify', 'users.view'],
   // 系统管理员: accounts and settings, and the custody log to audit them; never evidence content,
   // so running the machine does not grant access to the footage.
-  admin: ['users.manage', 'users.view', 'settings.manage', 'custody.view', 'custody.verify', 'custody.export'],
+  admin: [
+    'users.manage',
+    'users.view',
+    'settings.manage',
+    'custody.view',
+    'custody.verify',
+    'custody.export',
+  ],
 });
 
 /** Display names of the roles, Chinese first (the UI default) and English. */

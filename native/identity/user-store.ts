@@ -10,7 +10,7 @@ import type { Db } from '../storage/db';
 import { caOrganization, issueCertificate, type CaMaterial } from './ca';
 import { certFingerprint, parseCert, subjectText } from './cert-info';
 import type { CustodySink } from './deps';
-import { encryptPrivateKey, generateRsaKeyPair } from './keys';
+import { encryptPrivateKey, generateRsaKeyPair, type RsaKeyPair } from './keys';
 import { hashPassword } from './passwords';
 import { isRole } from './permissions';
 
@@ -79,7 +79,11 @@ export function requireUserRow(db: Db, id: number): UserRow {
 
 /** BAD_INPUT unless the password has an acceptable length. */
 export function checkNewPassword(password: string, field = 'password'): void {
-  if (typeof password !== 'string' || password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+  if (
+    typeof password !== 'string' ||
+    password.length < MIN_PASSWORD_LENGTH ||
+    password.length > MAX_PASSWORD_LENGTH
+  ) {
     throw new EngineError(
       'BAD_INPUT',
       `The password must have ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`,
@@ -139,8 +143,9 @@ export async function makeKeyMaterial(
   password: string,
   ca: CaMaterial,
   clock: Clock,
+  keyPair?: Promise<RsaKeyPair>,
 ): Promise<UserKeyMaterial> {
-  const pair = await generateRsaKeyPair();
+  const pair = await (keyPair ?? generateRsaKeyPair());
   const certPem = issueCertificate(
     ca,
     { commonName: who.name.trim(), login: who.login, organization: caOrganization(ca.certPem) },
@@ -156,10 +161,18 @@ export async function makeKeyMaterial(
   };
 }
 
-/** Validates a new user and makes its key material (slow: ~1 s for the RSA key). */
-export async function prepareUser(input: NewUserInput, ca: CaMaterial, clock: Clock): Promise<PreparedUser> {
+/**
+ * Validates a new user and makes its key material (slow: ~1 s for the RSA key, unless a key
+ * pair already being generated is passed in).
+ */
+export async function prepareUser(
+  input: NewUserInput,
+  ca: CaMaterial,
+  clock: Clock,
+  keyPair?: Promise<RsaKeyPair>,
+): Promise<PreparedUser> {
   checkNewUser(input);
-  const material = await makeKeyMaterial(input, input.password, ca, clock);
+  const material = await makeKeyMaterial(input, input.password, ca, clock, keyPair);
   return { login: input.login, name: input.name.trim(), role: input.role, ...material };
 }
 
@@ -167,16 +180,32 @@ export async function prepareUser(input: NewUserInput, ca: CaMaterial, clock: Cl
  * Inserts a prepared user and its 'user.add' custody entry. Must run inside a transaction
  * (the caller's), so the row and the entry commit together. The password is never logged.
  */
-export function insertUser(db: Db, custody: CustodySink, user: PreparedUser, actor: string, clock: Clock): UserInfo {
+export function insertUser(
+  db: Db,
+  custody: CustodySink,
+  user: PreparedUser,
+  actor: string,
+  clock: Clock,
+): UserInfo {
   if (userRowByLogin(db, user.login)) {
-    throw new EngineError('CONFLICT', `A user with login "${user.login}" already exists.`, { field: 'login' });
+    throw new EngineError('CONFLICT', `A user with login "${user.login}" already exists.`, {
+      field: 'login',
+    });
   }
   const info = db
     .prepare(
       `INSERT INTO users(login, name, role, password_hash, key_pem_encrypted, cert_pem, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(user.login, user.name, user.role, user.passwordHash, user.keyPemEncrypted, user.certPem, clock.now().toISOString());
+    .run(
+      user.login,
+      user.name,
+      user.role,
+      user.passwordHash,
+      user.keyPemEncrypted,
+      user.certPem,
+      clock.now().toISOString(),
+    );
   const id = Number(info.lastInsertRowid);
   custody.append({
     actor,

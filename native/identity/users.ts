@@ -29,10 +29,17 @@ export { authenticate, changePassword, unlockSigningKey, MAX_FAILED_ATTEMPTS } f
  * user's password, scrypt hash; logs 'user.add' (login, name, role, certificate fingerprint).
  * CONFLICT when the login exists. Async: the key pair is generated off the event loop (~1 s).
  */
-export async function createUser(deps: IdentityDeps, input: NewUserInput, ca: CaMaterial, actorLogin: string): Promise<UserInfo> {
+export async function createUser(
+  deps: IdentityDeps,
+  input: NewUserInput,
+  ca: CaMaterial,
+  actorLogin: string,
+): Promise<UserInfo> {
   // Checked before the slow key generation too, so a duplicate fails at once.
   if (typeof input.login === 'string' && userRowByLogin(deps.db, input.login)) {
-    throw new EngineError('CONFLICT', `A user with login "${input.login}" already exists.`, { field: 'login' });
+    throw new EngineError('CONFLICT', `A user with login "${input.login}" already exists.`, {
+      field: 'login',
+    });
   }
   const prepared = await prepareUser(input, ca, deps.clock);
   return deps.db.transaction(() => insertUser(deps.db, deps.custody, prepared, actorLogin, deps.clock))();
@@ -70,9 +77,13 @@ function guardLastAdmin(db: Db, row: UserRow, newRole: Role, newDisabled: boolea
     .pluck()
     .get(row.id) as number;
   if (others === 0) {
-    throw new EngineError('CONFLICT', `"${row.login}" is the last active administrator and cannot be demoted or disabled.`, {
-      hint: 'Add or enable another administrator first.',
-    });
+    throw new EngineError(
+      'CONFLICT',
+      `"${row.login}" is the last active administrator and cannot be demoted or disabled.`,
+      {
+        hint: 'Add or enable another administrator first.',
+      },
+    );
   }
 }
 

@@ -26,8 +26,9 @@ export function dataLayout(root: string): DataLayout {
 }
 
 /**
- * The default data directory: `EVIDENCE_DATA` if set, else the OS application-data directory
- * (the same place Electron's `app.getPath('userData')` would use for this product).
+ * The default data directory: `EVIDENCE_DATA` if set, else `evidence-workstation` in the OS
+ * application-data directory. The Electron app and the CLI both use this function, so the
+ * window and `workstation verify` always look at the same data.
  */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.EVIDENCE_DATA) return env.EVIDENCE_DATA;

@@ -58,7 +58,12 @@ export function AppRoot() {
   if (noToken || status.error?.code === 'NO_LAUNCH_TOKEN') {
     return (
       <AuthCard title={t('app.launchTitle')}>
-        <Result status="warning" title={t('errors.NO_LAUNCH_TOKEN')} subTitle={t('app.launchDesc')} data-testid="launch-token-missing" />
+        <Result
+          status="warning"
+          title={t('errors.NO_LAUNCH_TOKEN')}
+          subTitle={t('app.launchDesc')}
+          data-testid="launch-token-missing"
+        />
       </AuthCard>
     );
   }
@@ -74,7 +79,8 @@ export function AppRoot() {
     );
   }
   if (!status.data.initialized) return <SetupScreen onDone={(login) => setNotice({ login })} />;
-  if (!session) return <LoginScreen initialLogin={notice?.login} notice={notice ? t('setup.done') : undefined} />;
+  if (!session)
+    return <LoginScreen initialLogin={notice?.login} notice={notice ? t('setup.done') : undefined} />;
   return (
     <AppFrame route={current ?? 'custody'} onNavigate={go}>
       {current ? <Screen route={current} /> : <Result status="403" title={t('nav.noPermission')} />}

@@ -23,7 +23,10 @@ const queryClient = new QueryClient({
 function Providers() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d4f91' } }}>
+    <ConfigProvider
+      locale={i18n.language === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#1d4f91' } }}
+    >
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <SessionProvider>

@@ -48,7 +48,8 @@ function encodePng(size, rgba) {
 // Scene in unit coordinates (0..1); returns [r, g, b, a] for one sample point.
 function sample(x, y) {
   const inTile = (() => {
-    const r = 0.19, m = 0.03; // corner radius, margin
+    const r = 0.19,
+      m = 0.03; // corner radius, margin
     const cx = Math.min(Math.max(x, m + r), 1 - m - r);
     const cy = Math.min(Math.max(y, m + r), 1 - m - r);
     return (x - cx) ** 2 + (y - cy) ** 2 <= r * r && x >= m && x <= 1 - m && y >= m && y <= 1 - m;
@@ -68,11 +69,17 @@ function render(size) {
   const out = Buffer.alloc(size * size * 4);
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < ss; sy++) {
         for (let sx = 0; sx < ss; sx++) {
           const [sr, sg, sb, sa] = sample((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size);
-          r += sr * sa; g += sg * sa; b += sb * sa; a += sa;
+          r += sr * sa;
+          g += sg * sa;
+          b += sb * sa;
+          a += sa;
         }
       }
       const i = (py * size + px) * 4;

@@ -79,7 +79,13 @@ test.describe('Electron shell', () => {
           status: typeof w.workstation?.system?.status,
         };
       });
-      expect(probe).toEqual({ require: 'undefined', process: 'undefined', bridge: 'object', ipcRenderer: false, status: 'function' });
+      expect(probe).toEqual({
+        require: 'undefined',
+        process: 'undefined',
+        bridge: 'object',
+        ipcRenderer: false,
+        status: 'function',
+      });
 
       // The engine host (utility process) opened the fresh data directory.
       const status = await page.evaluate(() => (window as PageWindow).workstation!.system!.status!({}));
@@ -87,7 +93,9 @@ test.describe('Electron shell', () => {
       expect(existsSync(path.join(dataDir, 'workstation.db'))).toBe(true);
 
       // Unknown ops and bad input come back as results, never as exceptions.
-      const bad = await page.evaluate(() => (window as PageWindow).workstation!.custody!.list!({ pageSize: -1 }));
+      const bad = await page.evaluate(() =>
+        (window as PageWindow).workstation!.custody!.list!({ pageSize: -1 }),
+      );
       expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', field: 'pageSize' } });
 
       // A fresh data directory opens on the first-run setup wizard.
@@ -104,7 +112,9 @@ test.describe('Electron shell', () => {
       expect(app.windows()).toHaveLength(1);
 
       // The CSP header is served with the document.
-      const csp = await page.evaluate(async () => (await fetch('app://workstation/index.html')).headers.get('content-security-policy'));
+      const csp = await page.evaluate(async () =>
+        (await fetch('app://workstation/index.html')).headers.get('content-security-policy'),
+      );
       expect(csp).toMatch(/^default-src 'none'/);
     } finally {
       await app.close();

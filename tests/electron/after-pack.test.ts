@@ -26,7 +26,13 @@ function fakeElectron(file: string): number {
   const head = Buffer.alloc(4096, 0x41);
   writeFileSync(
     file,
-    Buffer.concat([head, Buffer.from(SENTINEL), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(DEFAULT_WIRE), Buffer.alloc(4096, 0x42)]),
+    Buffer.concat([
+      head,
+      Buffer.from(SENTINEL),
+      Buffer.from([1, DEFAULT_WIRE.length]),
+      Buffer.from(DEFAULT_WIRE),
+      Buffer.alloc(4096, 0x42),
+    ]),
   );
   return head.length + SENTINEL.length + 2;
 }
@@ -42,7 +48,10 @@ function ctx(platform: string): Ctx {
   return {
     electronPlatformName: platform,
     appOutDir,
-    packager: { executableName: 'evidence-workstation', appInfo: { productFilename: 'Evidence Workstation' } },
+    packager: {
+      executableName: 'evidence-workstation',
+      appInfo: { productFilename: 'Evidence Workstation' },
+    },
   };
 }
 
@@ -50,8 +59,12 @@ describe('after-pack hook', () => {
   it('locates the executable per platform', () => {
     const c = ctx('linux');
     expect(hook.executablePath(c)).toBe(path.join(c.appOutDir, 'evidence-workstation'));
-    expect(hook.executablePath({ ...c, electronPlatformName: 'win32' })).toBe(path.join(c.appOutDir, 'Evidence Workstation.exe'));
-    expect(hook.executablePath({ ...c, electronPlatformName: 'darwin' })).toBe(path.join(c.appOutDir, 'Evidence Workstation.app'));
+    expect(hook.executablePath({ ...c, electronPlatformName: 'win32' })).toBe(
+      path.join(c.appOutDir, 'Evidence Workstation.exe'),
+    );
+    expect(hook.executablePath({ ...c, electronPlatformName: 'darwin' })).toBe(
+      path.join(c.appOutDir, 'Evidence Workstation.app'),
+    );
     expect(() => hook.executablePath({ ...c, electronPlatformName: 'beos' })).toThrow(/unsupported platform/);
   });
 
@@ -72,7 +85,10 @@ describe('after-pack hook', () => {
     const c = ctx('win32');
     const wireAt = fakeElectron(path.join(c.appOutDir, 'Evidence Workstation.exe'));
     await hook.afterPack(c);
-    const wire = readFileSync(path.join(c.appOutDir, 'Evidence Workstation.exe')).subarray(wireAt, wireAt + 9);
+    const wire = readFileSync(path.join(c.appOutDir, 'Evidence Workstation.exe')).subarray(
+      wireAt,
+      wireAt + 9,
+    );
     expect(wire.toString('latin1')).toBe(EXPECTED_WIRE);
   });
 

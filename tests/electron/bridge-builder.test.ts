@@ -9,7 +9,10 @@ describe('buildBridge', () => {
       calls.push([op, input, session]);
       return { ok: true, value: op };
     };
-    const bridge = buildBridge(opNames, invoke) as unknown as Record<string, Record<string, (i?: unknown, s?: string) => Promise<unknown>>>;
+    const bridge = buildBridge(opNames, invoke) as unknown as Record<
+      string,
+      Record<string, (i?: unknown, s?: string) => Promise<unknown>>
+    >;
     for (const op of opNames) {
       const [domain, verb] = [op.slice(0, op.indexOf('.')), op.slice(op.indexOf('.') + 1)];
       const fn = bridge[domain]?.[verb];
@@ -17,7 +20,9 @@ describe('buildBridge', () => {
       await expect(fn!({ a: 1 }, 'tok')).resolves.toEqual({ ok: true, value: op });
     }
     expect(calls.map((c) => c[0])).toEqual(opNames);
-    expect(calls.every(([, input, session]) => JSON.stringify(input) === '{"a":1}' && session === 'tok')).toBe(true);
+    expect(
+      calls.every(([, input, session]) => JSON.stringify(input) === '{"a":1}' && session === 'tok'),
+    ).toBe(true);
   });
 
   it('sends {} when input is omitted and has no extra members', async () => {
@@ -33,7 +38,10 @@ describe('buildBridge', () => {
   });
 
   it('is frozen, so a page script cannot replace a verb', () => {
-    const bridge = buildBridge(opNames, async () => ({ ok: true, value: null })) as unknown as Record<string, object>;
+    const bridge = buildBridge(opNames, async () => ({ ok: true, value: null })) as unknown as Record<
+      string,
+      object
+    >;
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(Object.isFrozen(bridge.custody)).toBe(true);
   });

@@ -27,8 +27,18 @@ describe('chooseDataDir', () => {
       dir: path.resolve(cwd, 'rel/dir'),
       source: 'arg',
     });
-    expect(chooseDataDir(['e'], { EVIDENCE_DATA: '/env/dir' }, cwd)).toEqual({ dir: path.resolve('/env/dir'), source: 'env' });
-    const env = { HOME: '/home/u', XDG_DATA_HOME: '/home/u/.data', APPDATA: 'C:\\Users\\u\\AppData\\Roaming' };
-    expect(chooseDataDir(['e'], env, cwd)).toEqual({ dir: path.resolve(cwd, defaultDataDir(env)), source: 'default' });
+    expect(chooseDataDir(['e'], { EVIDENCE_DATA: '/env/dir' }, cwd)).toEqual({
+      dir: path.resolve('/env/dir'),
+      source: 'env',
+    });
+    const env = {
+      HOME: '/home/u',
+      XDG_DATA_HOME: '/home/u/.data',
+      APPDATA: 'C:\\Users\\u\\AppData\\Roaming',
+    };
+    expect(chooseDataDir(['e'], env, cwd)).toEqual({
+      dir: path.resolve(cwd, defaultDataDir(env)),
+      source: 'default',
+    });
   });
 });

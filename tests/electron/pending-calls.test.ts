@@ -70,7 +70,9 @@ describe('engine messages', () => {
     expect(isCallMessage(null)).toBe(false);
     expect(isShutdownMessage({ shutdown: true })).toBe(true);
     expect(isShutdownMessage({ shutdown: 'yes' })).toBe(false);
-    expect(isReplyMessage({ id: 3, result: { ok: false, error: { code: 'INTERNAL', message: 'x' } } })).toBe(true);
+    expect(isReplyMessage({ id: 3, result: { ok: false, error: { code: 'INTERNAL', message: 'x' } } })).toBe(
+      true,
+    );
     expect(isReplyMessage({ id: 3, result: {} })).toBe(false);
     expect(isReplyMessage({ id: 1.5, result: { ok: true, value: 1 } })).toBe(false);
   });

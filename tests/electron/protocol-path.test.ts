@@ -62,9 +62,18 @@ describe('resolveAppRequest', () => {
       }
     }
     // The encoded forms are refused outright rather than cleaned up.
-    expect(resolveAppRequest('app://workstation/..%2f..%2fsecret.txt', root)).toMatchObject({ ok: false, status: 403 });
-    expect(resolveAppRequest('app://workstation/..%5c..%5csecret.txt', root)).toMatchObject({ ok: false, status: 403 });
-    expect(resolveAppRequest('app://workstation/index.html%00.png', root)).toMatchObject({ ok: false, status: 403 });
+    expect(resolveAppRequest('app://workstation/..%2f..%2fsecret.txt', root)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(resolveAppRequest('app://workstation/..%5c..%5csecret.txt', root)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(resolveAppRequest('app://workstation/index.html%00.png', root)).toMatchObject({
+      ok: false,
+      status: 403,
+    });
   });
 
   it('refuses other hosts, schemes, ports and credentials', () => {
@@ -82,14 +91,21 @@ describe('resolveAppRequest', () => {
   });
 
   it('rejects malformed percent-encoding with 400', () => {
-    expect(resolveAppRequest('app://workstation/assets/%E0%A4%A', root)).toMatchObject({ ok: false, status: 400 });
+    expect(resolveAppRequest('app://workstation/assets/%E0%A4%A', root)).toMatchObject({
+      ok: false,
+      status: 400,
+    });
   });
 
   it('keeps Windows paths inside the root too (backslashes and drive letters)', () => {
     const winRoot = 'C:\\Program Files\\Evidence Workstation\\resources\\app.asar\\dist\\renderer';
     const ok = resolveAppRequest('app://workstation/assets/index-abc.js', winRoot, path.win32);
     expect(ok).toEqual({ ok: true, file: `${winRoot}\\assets\\index-abc.js` });
-    for (const url of ['app://workstation/..%5C..%5Cmain.cjs', 'app://workstation/C:%5CWindows%5Cwin.ini', 'app://workstation/D:x']) {
+    for (const url of [
+      'app://workstation/..%5C..%5Cmain.cjs',
+      'app://workstation/C:%5CWindows%5Cwin.ini',
+      'app://workstation/D:x',
+    ]) {
       expect(resolveAppRequest(url, winRoot, path.win32), url).toMatchObject({ ok: false, status: 403 });
     }
   });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isAppUrl } from '../../electron/app-origin';
 import { isTrustedSender, senderRefusal, type SenderFacts } from '../../electron/sender-check';
 
-const good: SenderFacts = { frameUrl: 'app://workstation/index.html#/custody', isMainFrame: true, senderId: 7, mainWindowId: 7 };
+const good: SenderFacts = {
+  frameUrl: 'app://workstation/index.html#/custody',
+  isMainFrame: true,
+  senderId: 7,
+  mainWindowId: 7,
+};
 
 describe('isAppUrl', () => {
   it('accepts only app://workstation without port or credentials', () => {

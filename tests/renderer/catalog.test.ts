@@ -4,7 +4,9 @@ import { catalog, languages } from '../../renderer/src/i18n/catalog';
 /** Every leaf of a resource tree as [dotted key, value]. */
 function leaves(tree: unknown, prefix = ''): [string, unknown][] {
   if (tree === null || typeof tree !== 'object') return [[prefix, tree]];
-  return Object.entries(tree as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+  return Object.entries(tree as Record<string, unknown>).flatMap(([k, v]) =>
+    leaves(v, prefix ? `${prefix}.${k}` : k),
+  );
 }
 
 const engineErrorCodes = [
@@ -33,8 +35,12 @@ describe('string catalog', () => {
   });
 
   it('has the same keys in every language', () => {
-    const zh = leaves(catalog['zh-CN']).map(([k]) => k).sort();
-    const en = leaves(catalog.en).map(([k]) => k).sort();
+    const zh = leaves(catalog['zh-CN'])
+      .map(([k]) => k)
+      .sort();
+    const en = leaves(catalog.en)
+      .map(([k]) => k)
+      .sort();
     expect(zh.length).toBeGreaterThan(100);
     expect(en).toEqual(zh);
   });
@@ -49,7 +55,9 @@ describe('string catalog', () => {
   it('uses the same interpolation variables in both languages', () => {
     const vars = (s: unknown) => [...String(s).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     const en = new Map(leaves(catalog.en));
-    const mismatched = leaves(catalog['zh-CN']).filter(([k, v]) => JSON.stringify(vars(v)) !== JSON.stringify(vars(en.get(k))));
+    const mismatched = leaves(catalog['zh-CN']).filter(
+      ([k, v]) => JSON.stringify(vars(v)) !== JSON.stringify(vars(en.get(k))),
+    );
     expect(mismatched.map(([k]) => k)).toEqual([]);
   });
 
@@ -62,7 +70,9 @@ describe('string catalog', () => {
 
   it('writes Chinese in the zh-CN catalog', () => {
     // A zh-CN string that was left in English would slip past the key check.
-    const latinOnly = leaves(catalog['zh-CN']).filter(([k, v]) => !k.startsWith('lang.') && !/[\u4e00-\u9fff]/.test(String(v)));
+    const latinOnly = leaves(catalog['zh-CN']).filter(
+      ([k, v]) => !k.startsWith('lang.') && !/[\u4e00-\u9fff]/.test(String(v)),
+    );
     expect(latinOnly.map(([k]) => k)).toEqual([]);
   });
 });

@@ -98,12 +98,19 @@ function split(op: string): [string, string] {
 
 type AnyVerb = (input: unknown, session?: string) => Promise<ApiResult<unknown>>;
 
-async function viaBridge(op: OpName, input: unknown, session: string | undefined): Promise<ApiResult<unknown>> {
+async function viaBridge(
+  op: OpName,
+  input: unknown,
+  session: string | undefined,
+): Promise<ApiResult<unknown>> {
   const [domain, verb] = split(op);
   const bridge = window.workstation as unknown as Record<string, Record<string, AnyVerb> | undefined>;
   const fn = bridge[domain]?.[verb];
   if (typeof fn !== 'function') {
-    return { ok: false, error: { code: 'INTERNAL', message: `The preload bridge has no ${op}.` } as ErrorInfo };
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `The preload bridge has no ${op}.` } as ErrorInfo,
+    };
   }
   return fn(input, session);
 }
@@ -111,7 +118,10 @@ async function viaBridge(op: OpName, input: unknown, session: string | undefined
 async function viaHttp(op: OpName, input: unknown, session: string | undefined): Promise<ApiResult<unknown>> {
   const launch = sessionStorage.getItem(LAUNCH_KEY);
   if (!launch) {
-    throw new ApiError(op, { code: 'NO_LAUNCH_TOKEN', message: 'No launch token: open the URL printed at start-up.' });
+    throw new ApiError(op, {
+      code: 'NO_LAUNCH_TOKEN',
+      message: 'No launch token: open the URL printed at start-up.',
+    });
   }
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
@@ -120,7 +130,12 @@ async function viaHttp(op: OpName, input: unknown, session: string | undefined):
   if (session) headers['X-Session'] = session;
   let res: Response;
   try {
-    res = await fetch(`/api/${op}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}), cache: 'no-store' });
+    res = await fetch(`/api/${op}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(input ?? {}),
+      cache: 'no-store',
+    });
   } catch (err) {
     throw new ApiError(op, { code: 'NETWORK', message: String(err) });
   }
@@ -131,15 +146,23 @@ async function viaHttp(op: OpName, input: unknown, session: string | undefined):
   } catch {
     body = undefined;
   }
-  const envelope = body && typeof body === 'object' && 'ok' in body ? (body as ApiResult<unknown>) : undefined;
+  const envelope =
+    body && typeof body === 'object' && 'ok' in body ? (body as ApiResult<unknown>) : undefined;
   // 401 is the launch-token check (session problems arrive as 200 + UNAUTHENTICATED), so it must
   // not be mistaken for an expired session.
   if (res.status === 401) {
     const info = envelope && !envelope.ok ? envelope.error : undefined;
-    throw new ApiError(op, { code: 'NO_LAUNCH_TOKEN', message: info?.message ?? `HTTP 401 from /api/${op}`, hint: info?.hint });
+    throw new ApiError(op, {
+      code: 'NO_LAUNCH_TOKEN',
+      message: info?.message ?? `HTTP 401 from /api/${op}`,
+      hint: info?.hint,
+    });
   }
   if (envelope) return envelope;
-  throw new ApiError(op, { code: 'BAD_RESPONSE', message: `HTTP ${res.status} from /api/${op}: ${text.slice(0, 200)}` });
+  throw new ApiError(op, {
+    code: 'BAD_RESPONSE',
+    message: `HTTP ${res.status} from /api/${op}: ${text.slice(0, 200)}`,
+  });
 }
 
 /**
@@ -149,7 +172,8 @@ async function viaHttp(op: OpName, input: unknown, session: string | undefined):
  */
 export async function call<K extends OpName>(op: K, input: OpInput<K>): Promise<OpOutput<K>> {
   const session = getSessionToken() ?? undefined;
-  const result = transportKind() === 'electron' ? await viaBridge(op, input, session) : await viaHttp(op, input, session);
+  const result =
+    transportKind() === 'electron' ? await viaBridge(op, input, session) : await viaHttp(op, input, session);
   if (result.ok) return result.value as OpOutput<K>;
   const info: ClientErrorInfo = result.error ?? { code: 'BAD_RESPONSE', message: 'Empty error' };
   if (info.code === 'UNAUTHENTICATED' && session) {

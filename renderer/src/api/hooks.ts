@@ -17,13 +17,15 @@ export function useOp<K extends OpName>(op: K, input: OpInput<K>, options: Query
   });
 }
 
-/** A mutation that calls `op`, then invalidates the listed operations' cached queries. */
+/** A mutation that calls `op`, then invalidates the listed operations' cached queries (and the status). */
 export function useOpMutation<K extends OpName>(op: K, invalidates: OpName[] = []) {
   const qc = useQueryClient();
   return useMutation<OpOutput<K>, ApiError, OpInput<K>>({
     mutationFn: (input) => call(op, input),
     onSuccess: async () => {
-      await Promise.all(invalidates.map((name) => qc.invalidateQueries({ queryKey: [name] })));
+      // A change may be followed by a checkpoint, whose short root the header shows.
+      const names = invalidates.length ? [...new Set<OpName>([...invalidates, 'system.status'])] : [];
+      await Promise.all(names.map((name) => qc.invalidateQueries({ queryKey: [name] })));
     },
   });
 }

@@ -73,13 +73,25 @@ export function AddUserModal({ open, onClose }: { open: boolean; onClose: () => 
         >
           <Input data-testid="add-user-name" />
         </Form.Item>
-        <Form.Item name="role" label={f('role')} rules={[{ required: true, message: t('validation.roleRequired') }]}>
+        <Form.Item
+          name="role"
+          label={f('role')}
+          rules={[{ required: true, message: t('validation.roleRequired') }]}
+        >
           <Select
             data-testid="add-user-role"
-            options={roleKeys.map((r) => ({ value: r, label: <span data-testid={`role-option-${r}`}>{t(`roles.${r}`)}</span> }))}
+            options={roleKeys.map((r) => ({
+              value: r,
+              label: <span data-testid={`role-option-${r}`}>{t(`roles.${r}`)}</span>,
+            }))}
           />
         </Form.Item>
-        <PasswordFields name="password" label={t('users.initialPassword')} confirmLabel={t('setup.confirmPassword')} testId="add-user" />
+        <PasswordFields
+          name="password"
+          label={t('users.initialPassword')}
+          confirmLabel={t('setup.confirmPassword')}
+          testId="add-user"
+        />
         {add.error && <ErrorAlert error={add.error} testId="add-user-error" />}
         <button type="submit" hidden />
       </Form>

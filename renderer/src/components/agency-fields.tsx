@@ -13,12 +13,20 @@ const PHONE = /^[0-9+\-() ]{5,30}$/;
 export function AgencyFields({ testIdPrefix, autoFocus }: { testIdPrefix: string; autoFocus?: boolean }) {
   const { t } = useTranslation();
   const f = (k: string) => t(`fields.agency.${k}`);
-  const req = (field: string) => ({ required: true, whitespace: true, message: t('validation.required', { field }) });
+  const req = (field: string) => ({
+    required: true,
+    whitespace: true,
+    message: t('validation.required', { field }),
+  });
   const max = (field: string, n: number) => ({ max: n, message: t('validation.tooLong', { field, max: n }) });
   return (
     <>
       <Form.Item name="name" label={f('name')} rules={[req(f('name')), max(f('name'), 200)]}>
-        <Input placeholder={t('setup.namePlaceholder')} data-testid={`${testIdPrefix}-agency-name`} autoFocus={autoFocus} />
+        <Input
+          placeholder={t('setup.namePlaceholder')}
+          data-testid={`${testIdPrefix}-agency-name`}
+          autoFocus={autoFocus}
+        />
       </Form.Item>
       <Form.Item
         name="creditCode"
@@ -27,7 +35,12 @@ export function AgencyFields({ testIdPrefix, autoFocus }: { testIdPrefix: string
         normalize={(v: string | undefined) => v?.toUpperCase()}
         rules={[req(f('creditCode')), { pattern: CREDIT_CODE, message: t('validation.creditCode') }]}
       >
-        <Input maxLength={18} showCount data-testid={`${testIdPrefix}-credit-code`} style={{ fontFamily: 'monospace' }} />
+        <Input
+          maxLength={18}
+          showCount
+          data-testid={`${testIdPrefix}-credit-code`}
+          style={{ fontFamily: 'monospace' }}
+        />
       </Form.Item>
       <Form.Item name="address" label={f('address')} rules={[req(f('address')), max(f('address'), 300)]}>
         <Input data-testid={`${testIdPrefix}-address`} />

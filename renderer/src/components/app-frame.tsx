@@ -49,8 +49,22 @@ export function AppFrame({ route, onNavigate, children }: Props) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} className="no-print" width={200}>
-        <div style={{ color: '#fff', padding: '16px 12px', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+      <Layout.Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        className="no-print"
+        width={200}
+      >
+        <div
+          style={{
+            color: '#fff',
+            padding: '16px 12px',
+            fontWeight: 600,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+          }}
+        >
           {collapsed ? '证' : t('app.title')}
         </div>
         <Menu
@@ -82,7 +96,14 @@ export function AppFrame({ route, onNavigate, children }: Props) {
           <Dropdown
             trigger={['click']}
             menu={{
-              items: [{ key: 'pw', icon: <KeyOutlined />, label: t('header.changePassword'), onClick: () => setPwOpen(true) }],
+              items: [
+                {
+                  key: 'pw',
+                  icon: <KeyOutlined />,
+                  label: t('header.changePassword'),
+                  onClick: () => setPwOpen(true),
+                },
+              ],
             }}
           >
             <Button type="text" icon={<UserOutlined />} data-testid="user-menu">

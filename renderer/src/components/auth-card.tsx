@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './language-switch';
 
 /** Page shell for the screens shown before a session exists. */
-export function AuthCard({ title, width = 480, children }: { title: ReactNode; width?: number; children: ReactNode }) {
+export function AuthCard({
+  title,
+  width = 480,
+  children,
+}: {
+  title: ReactNode;
+  width?: number;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -52,7 +52,12 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
         >
           <Input.Password autoComplete="current-password" data-testid="change-password-old" />
         </Form.Item>
-        <PasswordFields name="newPassword" label={t('password.new')} confirmLabel={t('password.confirm')} testId="change-password-new" />
+        <PasswordFields
+          name="newPassword"
+          label={t('password.new')}
+          confirmLabel={t('password.confirm')}
+          testId="change-password-new"
+        />
         {change.error && <ErrorAlert error={change.error} />}
         <button type="submit" hidden />
       </Form>

@@ -39,14 +39,25 @@ export function CheckpointBadge() {
         title={
           <>
             <div>{t('header.rootTooltip')}</div>
-            {cp && <div>{t('header.rootDetail', { size: cp.size, time: dayjs(cp.createdAt).format('YYYY-MM-DD HH:mm:ss') })}</div>}
+            {cp && (
+              <div>
+                {t('header.rootDetail', {
+                  size: cp.size,
+                  time: dayjs(cp.createdAt).format('YYYY-MM-DD HH:mm:ss'),
+                })}
+              </div>
+            )}
           </>
         }
       >
         <Typography.Text style={{ color: 'inherit' }}>
           {t('header.rootLabel')}：
           {cp ? (
-            <Typography.Text strong data-testid="header-short-root" style={{ ...monoStyle, color: 'inherit' }}>
+            <Typography.Text
+              strong
+              data-testid="header-short-root"
+              style={{ ...monoStyle, color: 'inherit' }}
+            >
               {cp.shortRoot}
             </Typography.Text>
           ) : (

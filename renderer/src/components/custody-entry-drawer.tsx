@@ -46,13 +46,19 @@ export function CustodyEntryDrawer({ seq, onClose }: { seq: number | null; onClo
               size="small"
               items={[
                 { key: 'seq', label: t('custody.seq'), children: d.entry.seq },
-                { key: 'time', label: t('custody.time'), children: dayjs(d.entry.time).format('YYYY-MM-DD HH:mm:ss.SSS Z') },
+                {
+                  key: 'time',
+                  label: t('custody.time'),
+                  children: dayjs(d.entry.time).format('YYYY-MM-DD HH:mm:ss.SSS Z'),
+                },
                 { key: 'actor', label: t('custody.actor'), children: d.entry.actor },
                 { key: 'action', label: t('custody.action'), children: <code>{d.entry.action}</code> },
                 {
                   key: 'subjects',
                   label: t('custody.subjects'),
-                  children: d.entry.subjects.length ? d.entry.subjects.map((s) => <Tag key={s}>{s}</Tag>) : t('common.none'),
+                  children: d.entry.subjects.length
+                    ? d.entry.subjects.map((s) => <Tag key={s}>{s}</Tag>)
+                    : t('common.none'),
                 },
                 {
                   key: 'hashes',
@@ -76,7 +82,11 @@ export function CustodyEntryDrawer({ seq, onClose }: { seq: number | null; onClo
                   ),
                 },
                 { key: 'prev', label: t('custody.prev'), children: <Hex value={d.entry.prev} /> },
-                { key: 'leaf', label: t('custody.leafHash'), children: <Hex value={d.entry.leafHash} testId="entry-leaf-hash" /> },
+                {
+                  key: 'leaf',
+                  label: t('custody.leafHash'),
+                  children: <Hex value={d.entry.leafHash} testId="entry-leaf-hash" />,
+                },
               ]}
             />
             <div>
@@ -107,7 +117,11 @@ export function CustodyEntryDrawer({ seq, onClose }: { seq: number | null; onClo
                 items={[
                   { key: 'size', label: t('custody.treeSize'), children: d.proof.treeSize },
                   { key: 'root', label: t('custody.root'), children: <Hex value={d.proof.rootHex} /> },
-                  { key: 'leaf', label: t('custody.leafHash'), children: <Hex value={d.proof.leafHashHex} /> },
+                  {
+                    key: 'leaf',
+                    label: t('custody.leafHash'),
+                    children: <Hex value={d.proof.leafHashHex} />,
+                  },
                   {
                     key: 'path',
                     label: t('custody.path'),

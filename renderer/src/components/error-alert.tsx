@@ -35,7 +35,11 @@ export function ErrorAlert({ error, testId }: { error: unknown; testId?: string 
       title={t(`errors.${info.code}`, { defaultValue: info.code })}
       description={
         <>
-          {info.field && <div>{t('errorDetail.field', { field: t(`fields.${info.field}`, { defaultValue: info.field }) })}</div>}
+          {info.field && (
+            <div>
+              {t('errorDetail.field', { field: t(`fields.${info.field}`, { defaultValue: info.field }) })}
+            </div>
+          )}
           {info.hint && <div>{t('errorDetail.hint', { hint: info.hint })}</div>}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('errorDetail.engine', { message: info.message })}

@@ -7,7 +7,9 @@ import { setLanguage } from '../i18n/setup';
 /** Segmented control between the catalog's languages. */
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
-  const current = (languages as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'zh-CN';
+  const current = (languages as readonly string[]).includes(i18n.language)
+    ? (i18n.language as Language)
+    : 'zh-CN';
   return (
     <Segmented<Language>
       size="small"

@@ -12,7 +12,8 @@ import {
 } from '@ant-design/icons';
 import type { Permission } from '../../../native/api/types';
 
-export type RouteKey = 'dock' | 'library' | 'cases' | 'review' | 'publicity' | 'archive' | 'custody' | 'admin';
+export type RouteKey =
+  'dock' | 'library' | 'cases' | 'review' | 'publicity' | 'archive' | 'custody' | 'admin';
 
 export interface NavItem {
   key: RouteKey;

@@ -40,7 +40,9 @@ export function PasswordFields({ name, label, confirmLabel, extra, testId }: Pro
           { required: true, message: t('validation.required', { field: confirmLabel }) },
           ({ getFieldValue }) => ({
             validator: (_, value) =>
-              !value || getFieldValue(name) === value ? Promise.resolve() : Promise.reject(new Error(t('validation.passwordMismatch'))),
+              !value || getFieldValue(name) === value
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('validation.passwordMismatch'))),
           }),
         ]}
       >

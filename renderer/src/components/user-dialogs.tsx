@@ -51,8 +51,15 @@ export function ChangeRoleModal({ user, onClose }: Props) {
             )
           }
         >
-          <Form.Item name="role" label={t('fields.role')} rules={[{ required: true, message: t('validation.roleRequired') }]}>
-            <Select data-testid="change-role-select" options={roleKeys.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          <Form.Item
+            name="role"
+            label={t('fields.role')}
+            rules={[{ required: true, message: t('validation.roleRequired') }]}
+          >
+            <Select
+              data-testid="change-role-select"
+              options={roleKeys.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            />
           </Form.Item>
           {update.error && <ErrorAlert error={update.error} />}
         </Form>
@@ -100,7 +107,12 @@ export function ResetPasswordModal({ user, onClose }: Props) {
           }
         >
           <Typography.Paragraph type="secondary">{t('users.resetNote')}</Typography.Paragraph>
-          <PasswordFields name="password" label={t('password.new')} confirmLabel={t('password.confirm')} testId="reset" />
+          <PasswordFields
+            name="password"
+            label={t('password.new')}
+            confirmLabel={t('password.confirm')}
+            testId="reset"
+          />
           {reset.error && <ErrorAlert error={reset.error} />}
           <button type="submit" hidden />
         </Form>

@@ -34,7 +34,8 @@ export function VerifyPanel({ jobId, startError, onAgain, onRunning, onClose }: 
     { jobId: jobId ?? '' },
     {
       enabled: jobId !== null,
-      refetchInterval: (q) => (!q.state.error && (!q.state.data || q.state.data.state === 'running') ? 300 : false),
+      refetchInterval: (q) =>
+        !q.state.error && (!q.state.data || q.state.data.state === 'running') ? 300 : false,
       gcTime: 0,
     },
   );
@@ -46,7 +47,9 @@ export function VerifyPanel({ jobId, startError, onAgain, onRunning, onClose }: 
 
   useEffect(() => {
     // The verification itself is logged; refresh what shows the log.
-    if (finished) for (const op of ['custody.list', 'custody.checkpoints', 'system.status']) void qc.invalidateQueries({ queryKey: [op] });
+    if (finished)
+      for (const op of ['custody.list', 'custody.checkpoints', 'system.status'])
+        void qc.invalidateQueries({ queryKey: [op] });
   }, [finished, qc]);
 
   const again = (
@@ -65,32 +68,64 @@ export function VerifyPanel({ jobId, startError, onAgain, onRunning, onClose }: 
     body = (
       <div data-testid="verify-progress">
         <Typography.Text>
-          {t('verify.running')} {p && t('verify.phase', { phase: t(`verify.phases.${p.phase}`, { defaultValue: p.phase }) })}
+          {t('verify.running')}{' '}
+          {p && t('verify.phase', { phase: t(`verify.phases.${p.phase}`, { defaultValue: p.phase }) })}
         </Typography.Text>
         <Progress
           percent={percent}
           status="active"
           format={() => (p ? `${p.done.toLocaleString()} / ${p.total.toLocaleString()}` : '')}
         />
-        <Button size="small" disabled={!jobId} loading={cancel.isPending} onClick={() => jobId && cancel.mutate({ jobId })} data-testid="verify-cancel">
+        <Button
+          size="small"
+          disabled={!jobId}
+          loading={cancel.isPending}
+          onClick={() => jobId && cancel.mutate({ jobId })}
+          data-testid="verify-cancel"
+        >
           {t('verify.cancel')}
         </Button>
       </div>
     );
   } else if (view.state === 'done' && view.result) {
-    body = <VerifyResult report={view.result} extra={<Space>{again}{close}</Space>} />;
+    body = (
+      <VerifyResult
+        report={view.result}
+        extra={
+          <Space>
+            {again}
+            {close}
+          </Space>
+        }
+      />
+    );
   } else if (view.state === 'cancelled') {
     body = (
       <div data-testid="verify-result" data-status="cancelled">
-        <Alert type="info" showIcon title={t('errors.CANCELLED')} action={<Space>{again}{close}</Space>} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('errors.CANCELLED')}
+          action={
+            <Space>
+              {again}
+              {close}
+            </Space>
+          }
+        />
       </div>
     );
   } else {
     body = (
       <div data-testid="verify-result" data-status="error">
         <Typography.Title level={5}>{t('verify.jobFailed')}</Typography.Title>
-        <ErrorAlert error={new ApiError('jobs.get', view.error ?? { code: 'INTERNAL', message: view.state })} />
-        <Space style={{ marginTop: 12 }}>{again}{close}</Space>
+        <ErrorAlert
+          error={new ApiError('jobs.get', view.error ?? { code: 'INTERNAL', message: view.state })}
+        />
+        <Space style={{ marginTop: 12 }}>
+          {again}
+          {close}
+        </Space>
       </div>
     );
   }

@@ -25,11 +25,24 @@ export function VerifyResult({ report, extra }: { report: VerifyReport; extra?: 
       size="small"
       bordered
       items={[
-        { key: 'e', label: t('verify.entries'), children: <span data-testid="verify-entries">{report.entries}</span> },
+        {
+          key: 'e',
+          label: t('verify.entries'),
+          children: <span data-testid="verify-entries">{report.entries}</span>,
+        },
         { key: 'c', label: t('verify.checkpoints'), children: report.checkpoints },
         { key: 'o', label: t('verify.objects'), children: report.objects },
-        { key: 'p', label: t('verify.period'), children: `${fmt(report.startedAt)} – ${fmt(report.finishedAt)}` },
-        { key: 'r', label: t('verify.root'), span: 'filled', children: <Hex value={report.rootHex} testId="verify-root" /> },
+        {
+          key: 'p',
+          label: t('verify.period'),
+          children: `${fmt(report.startedAt)} – ${fmt(report.finishedAt)}`,
+        },
+        {
+          key: 'r',
+          label: t('verify.root'),
+          span: 'filled',
+          children: <Hex value={report.rootHex} testId="verify-root" />,
+        },
       ]}
     />
   );
@@ -57,29 +70,38 @@ export function VerifyResult({ report, extra }: { report: VerifyReport; extra?: 
       <Result
         status="error"
         title={t('verify.failTitle')}
-        subTitle={<Typography.Text strong data-testid="verify-first-problem">{firstProblemText(t, first)}</Typography.Text>}
+        subTitle={
+          <Typography.Text strong type="danger" data-testid="verify-first-problem">
+            {firstProblemText(t, first)}
+          </Typography.Text>
+        }
         extra={buttons}
       >
         {counts}
         <Typography.Title level={5} style={{ marginTop: 16 }}>
           {t('verify.problems', { count: report.problems.length })}
         </Typography.Title>
-        <Table<VerifyProblem>
-          size="small"
-          rowKey={(_, i) => String(i)}
-          dataSource={report.problems}
-          pagination={report.problems.length > 50 ? { pageSize: 50 } : false}
-          data-testid="verify-problems"
-          columns={[
-            { title: t('verify.kind'), key: 'kind', render: (_, p) => t(`verify.kinds.${p.kind}`, { defaultValue: p.kind }) },
-            {
-              title: t('verify.where'),
-              key: 'where',
-              render: (_, p) => (p.seq !== undefined ? `#${p.seq}` : (p.file ?? '—')),
-            },
-            { title: t('verify.message'), dataIndex: 'message', key: 'message' },
-          ]}
-        />
+        <div data-testid="verify-problems">
+          <Table<VerifyProblem>
+            size="small"
+            rowKey={(_, i) => String(i)}
+            dataSource={report.problems}
+            pagination={report.problems.length > 50 ? { pageSize: 50 } : false}
+            columns={[
+              {
+                title: t('verify.kind'),
+                key: 'kind',
+                render: (_, p) => t(`verify.kinds.${p.kind}`, { defaultValue: p.kind }),
+              },
+              {
+                title: t('verify.where'),
+                key: 'where',
+                render: (_, p) => (p.seq !== undefined ? `#${p.seq}` : (p.file ?? '—')),
+              },
+              { title: t('verify.message'), dataIndex: 'message', key: 'message' },
+            ]}
+          />
+        </div>
       </Result>
     </div>
   );

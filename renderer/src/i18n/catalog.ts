@@ -18,10 +18,16 @@ const errors: Record<ErrorCode | ClientErrorCode, Pair> = {
   UNAUTHENTICATED: ['登录已失效，请重新登录', 'Your session has ended; please sign in again'],
   FORBIDDEN: ['您的角色无权执行此操作', 'Your role is not allowed to do this'],
   WRONG_PASSWORD: ['登录名或密码错误', 'Wrong login or password'],
-  LOCKED: ['账号已锁定（连续多次输错密码），请联系系统管理员解锁', 'The account is locked after repeated wrong passwords; ask an administrator to unlock it'],
+  LOCKED: [
+    '账号已锁定（连续多次输错密码），请联系系统管理员解锁',
+    'The account is locked after repeated wrong passwords; ask an administrator to unlock it',
+  ],
   DISABLED: ['账号已停用，请联系系统管理员', 'The account is disabled; contact an administrator'],
   NOT_FOUND: ['未找到所请求的记录', 'The requested record was not found'],
-  CONFLICT: ['与已有数据冲突（例如登录名已存在）', 'This conflicts with existing data (for example, the login is taken)'],
+  CONFLICT: [
+    '与已有数据冲突（例如登录名已存在）',
+    'This conflicts with existing data (for example, the login is taken)',
+  ],
   NOT_INITIALIZED: ['工作站尚未初始化', 'The workstation has not been set up yet'],
   ALREADY_INITIALIZED: ['工作站已经初始化，不能重复设置', 'The workstation is already set up'],
   DATABASE_MISSING: ['找不到工作站数据库', 'The workstation database is missing'],
@@ -97,7 +103,10 @@ const source = {
       '统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V），请核对营业执照或登记证书',
       'The credit code has 18 digits or capital letters (no I, O, Z, S, V); check the registration certificate',
     ],
-    phone: ['电话号码格式不正确：5–30 位数字，可含 + - ( ) 和空格', 'Phone number: 5–30 digits, may contain + - ( ) and spaces'],
+    phone: [
+      '电话号码格式不正确：5–30 位数字，可含 + - ( ) 和空格',
+      'Phone number: 5–30 digits, may contain + - ( ) and spaces',
+    ],
     login: [
       '登录名为 2–32 位字母、数字、点、短横线或下划线',
       'A login has 2–32 letters, digits, dots, dashes or underscores',
@@ -141,10 +150,22 @@ const source = {
     stepAgency: ['执法主体', 'Agency'],
     stepAdmin: ['系统管理员', 'Administrator'],
     stepConfirm: ['确认', 'Confirm'],
-    namePlaceholder: ['例如：某某市某某区城市管理综合执法局', 'e.g. Urban Management Enforcement Bureau of X District'],
-    creditCodeExtra: ['18 位，数字和大写字母（不含 I、O、Z、S、V）', '18 characters: digits and capital letters (no I, O, Z, S, V)'],
-    loginExtra: ['2–32 位字母、数字、点、短横线或下划线', '2–32 letters, digits, dots, dashes or underscores'],
-    passwordExtra: ['至少 8 个字符。签名时需要再次输入，请牢记。', 'At least 8 characters. You will enter it again to sign; keep it safe.'],
+    namePlaceholder: [
+      '例如：某某市某某区城市管理综合执法局',
+      'e.g. Urban Management Enforcement Bureau of X District',
+    ],
+    creditCodeExtra: [
+      '18 位，数字和大写字母（不含 I、O、Z、S、V）',
+      '18 characters: digits and capital letters (no I, O, Z, S, V)',
+    ],
+    loginExtra: [
+      '2–32 位字母、数字、点、短横线或下划线',
+      '2–32 letters, digits, dots, dashes or underscores',
+    ],
+    passwordExtra: [
+      '至少 8 个字符。签名时需要再次输入，请牢记。',
+      'At least 8 characters. You will enter it again to sign; keep it safe.',
+    ],
     confirmPassword: ['确认密码', 'Confirm password'],
     confirmTitle: ['请核对以下信息', 'Please check these details'],
     confirmNote: [
@@ -196,11 +217,26 @@ const source = {
   later: {
     note: ['此版本不显示任何示例数据。', 'This release shows no sample data.'],
     dock: ['接入功能将在“接入与采集”版本中提供。', 'Docking arrives with the “Docking and ingest” release.'],
-    library: ['媒体库将在“接入与采集”版本中提供。', 'The library arrives with the “Docking and ingest” release.'],
-    cases: ['案件管理将在“案件与证据关联”版本中提供。', 'Cases arrive with the “Cases and evidence linking” release.'],
-    review: ['法制审核将在“重大执法决定法制审核”版本中提供。', 'Legal review arrives with the “Legal review of major decisions” release.'],
-    publicity: ['执法公示将在“行政执法公示”版本中提供。', 'Publicity arrives with the “Enforcement publicity” release.'],
-    archive: ['案卷封存与归档将在“封存案卷包”版本中提供。', 'Sealing and archiving arrive with the “Sealed case packages” release.'],
+    library: [
+      '媒体库将在“接入与采集”版本中提供。',
+      'The library arrives with the “Docking and ingest” release.',
+    ],
+    cases: [
+      '案件管理将在“案件与证据关联”版本中提供。',
+      'Cases arrive with the “Cases and evidence linking” release.',
+    ],
+    review: [
+      '法制审核将在“重大执法决定法制审核”版本中提供。',
+      'Legal review arrives with the “Legal review of major decisions” release.',
+    ],
+    publicity: [
+      '执法公示将在“行政执法公示”版本中提供。',
+      'Publicity arrives with the “Enforcement publicity” release.',
+    ],
+    archive: [
+      '案卷封存与归档将在“封存案卷包”版本中提供。',
+      'Sealing and archiving arrive with the “Sealed case packages” release.',
+    ],
   },
   admin: {
     title: ['管理', 'Administration'],
@@ -209,7 +245,10 @@ const source = {
     tabAgency: ['执法主体', 'Agency'],
   },
   agency: {
-    note: ['执法主体信息由系统管理员维护，每次修改都会写入保管日志。', 'Administrators maintain the agency details; every change is written to the custody log.'],
+    note: [
+      '执法主体信息由系统管理员维护，每次修改都会写入保管日志。',
+      'Administrators maintain the agency details; every change is written to the custody log.',
+    ],
     save: ['保存', 'Save'],
     saved: ['执法主体信息已保存', 'Agency details saved'],
   },
@@ -233,7 +272,10 @@ const source = {
       '重置后，该用户的签名密钥将以新密码重新加密。请将新密码当面交给本人。',
       'The user’s signing key is re-encrypted under the new password. Hand the new password to the user in person.',
     ],
-    confirmDisable: ['停用 {{name}}？停用后该用户无法登录。', 'Disable {{name}}? The user will not be able to sign in.'],
+    confirmDisable: [
+      '停用 {{name}}？停用后该用户无法登录。',
+      'Disable {{name}}? The user will not be able to sign in.',
+    ],
     confirmEnable: ['启用 {{name}}？', 'Enable {{name}}?'],
     confirmUnlock: ['解锁 {{name}}？', 'Unlock {{name}}?'],
     initialPassword: ['初始密码', 'Initial password'],
@@ -247,7 +289,10 @@ const source = {
     ],
   },
   rolesTable: {
-    note: ['下表来自工作站引擎的权限表，只读；引擎按此表检查每一项操作。', 'Read-only: the engine’s permission table, which it checks on every operation.'],
+    note: [
+      '下表来自工作站引擎的权限表，只读；引擎按此表检查每一项操作。',
+      'Read-only: the engine’s permission table, which it checks on every operation.',
+    ],
     permission: ['权限', 'Permission'],
   },
   custody: {
@@ -327,7 +372,10 @@ const source = {
     createdAt: ['创建时间', 'Created'],
     note: ['签名检查点原文', 'Signed checkpoint text'],
     createNow: ['立即创建检查点', 'Create checkpoint now'],
-    created: ['已创建检查点：{{size}} 条，短根 {{root}}', 'Checkpoint created: {{size}} entries, short root {{root}}'],
+    created: [
+      '已创建检查点：{{size}} 条，短根 {{root}}',
+      'Checkpoint created: {{size}} entries, short root {{root}}',
+    ],
     empty: [
       '尚无检查点。工作站在每批操作后和每天自动创建检查点，也可以立即创建。',
       'No checkpoints yet. The workstation writes one after each batch of work and daily; you can also create one now.',

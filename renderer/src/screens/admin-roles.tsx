@@ -22,10 +22,17 @@ export function AdminRoles() {
   const perms = [...new Set(Object.values(byRole).flat())].sort();
   const rows: Row[] = perms.map((p) => ({
     permission: p,
-    roles: new Set(Object.entries(byRole).filter(([, ps]) => ps.includes(p)).map(([r]) => r)),
+    roles: new Set(
+      Object.entries(byRole)
+        .filter(([, ps]) => ps.includes(p))
+        .map(([r]) => r),
+    ),
   }));
   // Roles the engine knows, in display order; unknown extra roles (if any) at the end.
-  const roles = [...roleKeys.filter((r) => r in byRole), ...Object.keys(byRole).filter((r) => !(roleKeys as string[]).includes(r))];
+  const roles = [
+    ...roleKeys.filter((r) => r in byRole),
+    ...Object.keys(byRole).filter((r) => !(roleKeys as string[]).includes(r)),
+  ];
 
   const columns: TableColumnsType<Row> = [
     {
@@ -46,7 +53,11 @@ export function AdminRoles() {
       key: r,
       align: 'center' as const,
       render: (_: unknown, row: Row) =>
-        row.roles.has(r) ? <CheckOutlined style={{ color: '#389e0d' }} aria-label="✓" /> : <Typography.Text type="secondary">—</Typography.Text>,
+        row.roles.has(r) ? (
+          <CheckOutlined style={{ color: '#389e0d' }} aria-label="✓" />
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
     })),
   ];
 

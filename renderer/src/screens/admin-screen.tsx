@@ -13,9 +13,21 @@ export function AdminScreen() {
       <Tabs
         defaultActiveKey="users"
         items={[
-          { key: 'users', label: <span data-testid="admin-tab-users">{t('admin.tabUsers')}</span>, children: <AdminUsers /> },
-          { key: 'roles', label: <span data-testid="admin-tab-roles">{t('admin.tabRoles')}</span>, children: <AdminRoles /> },
-          { key: 'agency', label: <span data-testid="admin-tab-agency">{t('admin.tabAgency')}</span>, children: <AdminAgency /> },
+          {
+            key: 'users',
+            label: <span data-testid="admin-tab-users">{t('admin.tabUsers')}</span>,
+            children: <AdminUsers />,
+          },
+          {
+            key: 'roles',
+            label: <span data-testid="admin-tab-roles">{t('admin.tabRoles')}</span>,
+            children: <AdminRoles />,
+          },
+          {
+            key: 'agency',
+            label: <span data-testid="admin-tab-agency">{t('admin.tabAgency')}</span>,
+            children: <AdminAgency />,
+          },
         ]}
       />
     </Card>

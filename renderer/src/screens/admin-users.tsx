@@ -29,19 +29,34 @@ export function AdminUsers() {
   const [roleFor, setRoleFor] = useState<UserInfo | null>(null);
   const [resetFor, setResetFor] = useState<UserInfo | null>(null);
 
-  const done = { onSuccess: () => void message.success(t('users.saved')), onError: (e: unknown) => void message.error(errorText(t, e)) };
+  const done = {
+    onSuccess: () => void message.success(t('users.saved')),
+    onError: (e: unknown) => void message.error(errorText(t, e)),
+  };
 
   const columns: TableColumnsType<UserInfo> = [
     { title: t('fields.login'), dataIndex: 'login', key: 'login' },
     { title: t('fields.name'), dataIndex: 'name', key: 'name' },
-    { title: t('fields.role'), key: 'role', render: (_, u) => <Tag color="blue">{t(`roles.${u.role}`)}</Tag> },
+    {
+      title: t('fields.role'),
+      key: 'role',
+      render: (_, u) => <Tag color="blue">{t(`roles.${u.role}`)}</Tag>,
+    },
     {
       title: t('users.status'),
       key: 'status',
       render: (_, u) => (
         <Space size={4}>
-          {u.locked && <Tag color="orange" data-testid={`user-locked-${u.login}`}>{t('users.locked')}</Tag>}
-          {u.disabled && <Tag color="red" data-testid={`user-disabled-${u.login}`}>{t('users.disabled')}</Tag>}
+          {u.locked && (
+            <Tag color="orange" data-testid={`user-locked-${u.login}`}>
+              {t('users.locked')}
+            </Tag>
+          )}
+          {u.disabled && (
+            <Tag color="red" data-testid={`user-disabled-${u.login}`}>
+              {t('users.disabled')}
+            </Tag>
+          )}
           {!u.locked && !u.disabled && <Tag color="green">{t('users.active')}</Tag>}
         </Space>
       ),
@@ -57,7 +72,11 @@ export function AdminUsers() {
         </Tooltip>
       ),
     },
-    { title: t('users.createdAt'), key: 'createdAt', render: (_, u) => dayjs(u.createdAt).format('YYYY-MM-DD HH:mm') },
+    {
+      title: t('users.createdAt'),
+      key: 'createdAt',
+      render: (_, u) => dayjs(u.createdAt).format('YYYY-MM-DD HH:mm'),
+    },
   ];
 
   if (manage) {
@@ -71,7 +90,13 @@ export function AdminUsers() {
         return (
           <Space size={0} wrap>
             <Tooltip title={selfTip}>
-              <Button type="link" size="small" disabled={self} onClick={() => setRoleFor(u)} data-testid={`user-role-${u.login}`}>
+              <Button
+                type="link"
+                size="small"
+                disabled={self}
+                onClick={() => setRoleFor(u)}
+                data-testid={`user-role-${u.login}`}
+              >
                 {t('users.changeRole')}
               </Button>
             </Tooltip>
@@ -83,7 +108,13 @@ export function AdminUsers() {
               onConfirm={() => update.mutate({ id: u.id, disabled: !u.disabled }, done)}
             >
               <Tooltip title={selfTip}>
-                <Button type="link" size="small" danger={!u.disabled} disabled={self} data-testid={`user-toggle-${u.login}`}>
+                <Button
+                  type="link"
+                  size="small"
+                  danger={!u.disabled}
+                  disabled={self}
+                  data-testid={`user-toggle-${u.login}`}
+                >
                   {u.disabled ? t('users.enable') : t('users.disable')}
                 </Button>
               </Tooltip>
@@ -100,7 +131,12 @@ export function AdminUsers() {
                 </Button>
               </Popconfirm>
             )}
-            <Button type="link" size="small" onClick={() => setResetFor(u)} data-testid={`user-reset-${u.login}`}>
+            <Button
+              type="link"
+              size="small"
+              onClick={() => setResetFor(u)}
+              data-testid={`user-reset-${u.login}`}
+            >
               {t('users.resetPassword')}
             </Button>
           </Space>
@@ -117,23 +153,29 @@ export function AdminUsers() {
           {t('common.refresh')}
         </Button>
         {manage && (
-          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)} data-testid="add-user-button">
+          <Button
+            type="primary"
+            icon={<UserAddOutlined />}
+            onClick={() => setAdding(true)}
+            data-testid="add-user-button"
+          >
             {t('users.add')}
           </Button>
         )}
       </Flex>
       {users.error && <ErrorAlert error={users.error} />}
-      <Table<UserInfo>
-        rowKey="id"
-        size="middle"
-        loading={users.isLoading}
-        dataSource={users.data ?? []}
-        columns={columns}
-        pagination={false}
-        locale={{ emptyText: <Empty description={t('users.empty')} /> }}
-        data-testid="users-table"
-        onRow={(u) => ({ 'data-testid': `user-row-${u.login}` }) as object}
-      />
+      <div data-testid="users-table">
+        <Table<UserInfo>
+          rowKey="id"
+          size="middle"
+          loading={users.isLoading}
+          dataSource={users.data ?? []}
+          columns={columns}
+          pagination={false}
+          locale={{ emptyText: <Empty description={t('users.empty')} /> }}
+          onRow={(u) => ({ 'data-testid': `user-row-${u.login}` }) as object}
+        />
+      </div>
       <AddUserModal open={adding} onClose={() => setAdding(false)} />
       <ChangeRoleModal user={roleFor} onClose={() => setRoleFor(null)} />
       <ResetPasswordModal user={resetFor} onClose={() => setResetFor(null)} />

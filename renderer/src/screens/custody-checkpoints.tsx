@@ -17,7 +17,11 @@ export function CustodyCheckpoints() {
   const { message } = App.useApp();
   const { can } = useSession();
   const list = useOp('custody.checkpoints', {});
-  const create = useOpMutation('custody.checkpointNow', ['custody.checkpoints', 'system.status', 'custody.list']);
+  const create = useOpMutation('custody.checkpointNow', [
+    'custody.checkpoints',
+    'system.status',
+    'custody.list',
+  ]);
   const exporter = useOpMutation('custody.exportCheckpoint', ['custody.list']);
   const rows = [...(list.data ?? [])].sort((a, b) => b.id - a.id);
 
@@ -74,7 +78,8 @@ export function CustodyCheckpoints() {
             create.mutate(
               {},
               {
-                onSuccess: (c) => void message.success(t('checkpoints.created', { size: c.size, root: c.shortRoot })),
+                onSuccess: (c) =>
+                  void message.success(t('checkpoints.created', { size: c.size, root: c.shortRoot })),
                 onError: (e) => void message.error(errorText(t, e)),
               },
             )
@@ -100,7 +105,17 @@ export function CustodyCheckpoints() {
                   {t('custody.root')}: <Hex value={c.rootHex} />
                 </div>
                 <Typography.Text type="secondary">{t('checkpoints.note')}</Typography.Text>
-                <pre style={{ ...monoStyle, fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: 0 }}>{c.note}</pre>
+                <pre
+                  style={{
+                    ...monoStyle,
+                    fontSize: 12,
+                    whiteSpace: 'pre-wrap',
+                    wordBreak: 'break-all',
+                    margin: 0,
+                  }}
+                >
+                  {c.note}
+                </pre>
               </>
             ),
           }}

@@ -28,7 +28,11 @@ export function CustodyEntries() {
 
   const from = range?.[0]?.startOf('day').toISOString();
   const to = range?.[1]?.endOf('day').toISOString();
-  const list = useOp('custody.list', { page, pageSize, actor, action, from, to }, { placeholderData: keepPreviousData });
+  const list = useOp(
+    'custody.list',
+    { page, pageSize, actor, action, from, to },
+    { placeholderData: keepPreviousData },
+  );
   const data = list.data;
   const filtered = actor !== undefined || action !== undefined || range !== null;
 
@@ -79,10 +83,12 @@ export function CustodyEntries() {
     },
   ];
 
-  const resetPage = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPage(1);
-  };
+  const resetPage =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
 
   return (
     <>
@@ -152,7 +158,9 @@ export function CustodyEntries() {
             total: data?.total ?? 0,
             showSizeChanger: true,
             pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => <Typography.Text data-testid="custody-total">{t('custody.total', { total })}</Typography.Text>,
+            showTotal: (total) => (
+              <Typography.Text data-testid="custody-total">{t('custody.total', { total })}</Typography.Text>
+            ),
             onChange: (p, size) => {
               setPage(size !== pageSize ? 1 : p);
               setPageSize(size);

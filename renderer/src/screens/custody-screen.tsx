@@ -62,7 +62,11 @@ export function CustodyScreen() {
         <Tabs
           defaultActiveKey="entries"
           items={[
-            { key: 'entries', label: <span data-testid="custody-tab-entries">{t('custody.tabEntries')}</span>, children: <CustodyEntries /> },
+            {
+              key: 'entries',
+              label: <span data-testid="custody-tab-entries">{t('custody.tabEntries')}</span>,
+              children: <CustodyEntries />,
+            },
             {
               key: 'checkpoints',
               label: <span data-testid="custody-tab-checkpoints">{t('custody.tabCheckpoints')}</span>,

@@ -33,9 +33,23 @@ export function LoginScreen({ initialLogin, notice }: { initialLogin?: string; n
 
   return (
     <AuthCard title={t('login.title')} width={400}>
-      {notice && <Alert type="success" showIcon title={notice} style={{ marginBottom: 16 }} data-testid="login-notice" />}
+      {notice && (
+        <Alert
+          type="success"
+          showIcon
+          title={notice}
+          style={{ marginBottom: 16 }}
+          data-testid="login-notice"
+        />
+      )}
       {expired && !notice && (
-        <Alert type="warning" showIcon title={t('login.expired')} style={{ marginBottom: 16 }} data-testid="login-expired" />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('login.expired')}
+          style={{ marginBottom: 16 }}
+          data-testid="login-expired"
+        />
       )}
       <Form<Values>
         form={form}
@@ -48,9 +62,20 @@ export function LoginScreen({ initialLogin, notice }: { initialLogin?: string; n
         <Form.Item
           name="login"
           label={t('fields.login')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required', { field: t('fields.login') }) }]}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('validation.required', { field: t('fields.login') }),
+            },
+          ]}
         >
-          <Input prefix={<UserOutlined />} autoComplete="username" autoFocus={!initialLogin} data-testid="login-login" />
+          <Input
+            prefix={<UserOutlined />}
+            autoComplete="username"
+            autoFocus={!initialLogin}
+            data-testid="login-login"
+          />
         </Form.Item>
         <Form.Item
           name="password"

@@ -34,7 +34,11 @@ export function SetupScreen({ onDone }: { onDone: (adminLogin: string) => void }
   const [adminForm] = Form.useForm<AdminValues>();
   const init = useOpMutation('system.init');
 
-  const req = (field: string) => ({ required: true, whitespace: true, message: t('validation.required', { field }) });
+  const req = (field: string) => ({
+    required: true,
+    whitespace: true,
+    message: t('validation.required', { field }),
+  });
   const max = (field: string, n: number) => ({ max: n, message: t('validation.tooLong', { field, max: n }) });
   const f = (k: string) => t(`fields.${k}`);
 
@@ -85,7 +89,12 @@ export function SetupScreen({ onDone }: { onDone: (adminLogin: string) => void }
       initialValues={admin ?? undefined}
       onFinish={(v) => {
         init.reset();
-        setAdmin({ login: v.login.trim(), name: v.name.trim(), password: v.password, passwordConfirm: v.passwordConfirm });
+        setAdmin({
+          login: v.login.trim(),
+          name: v.name.trim(),
+          password: v.password,
+          passwordConfirm: v.passwordConfirm,
+        });
         setStep(2);
       }}
       data-testid="setup-admin-form"
@@ -143,7 +152,13 @@ export function SetupScreen({ onDone }: { onDone: (adminLogin: string) => void }
         <Button onClick={() => setStep(1)} data-testid="setup-prev-confirm">
           {t('setup.prev')}
         </Button>
-        <Button type="primary" htmlType="submit" loading={init.isPending} data-testid="setup-submit" autoFocus>
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={init.isPending}
+          data-testid="setup-submit"
+          autoFocus
+        >
           {t('setup.submit')}
         </Button>
       </Flex>
@@ -163,7 +178,11 @@ export function SetupScreen({ onDone }: { onDone: (adminLogin: string) => void }
       <Steps
         current={step}
         style={{ marginBottom: 24 }}
-        items={[{ title: t('setup.stepAgency') }, { title: t('setup.stepAdmin') }, { title: t('setup.stepConfirm') }]}
+        items={[
+          { title: t('setup.stepAgency') },
+          { title: t('setup.stepAdmin') },
+          { title: t('setup.stepConfirm') },
+        ]}
       />
       {step === 0 && (
         <div>

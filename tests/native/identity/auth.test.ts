@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAgencyCa, type CaMaterial } from '../../../native/identity/ca';
 import { keyMatchesCert, parseCert } from '../../../native/identity/cert-info';
 import { signDetached } from '../../../native/identity/cms';
@@ -16,32 +16,55 @@ import {
   updateUser,
 } from '../../../native/identity/users';
 import type { UserInfo } from '../../../native/api/types';
-import { agency, caught, makeFixture, openssl, realClock, type Fixture } from './helpers';
+import { agency, caught, makeFixture, openssl, realClock, saveTemplate, type Fixture } from './helpers';
 
 let ca: CaMaterial;
 let f: Fixture;
 let user: UserInfo;
+let template: string;
 const PW = 'Clerk-Passw0rd';
 
 beforeAll(async () => {
   ca = await createAgencyCa(agency, realClock);
+  // Users are made once; each test starts from a copy of this database, without the set-up entries.
+  const setup = makeFixture();
+  await createUser(
+    setup.deps,
+    { login: 'admin', name: '管理员', role: 'admin', password: 'Admin-Passw0rd' },
+    ca,
+    'system',
+  );
+  user = await createUser(
+    setup.deps,
+    { login: 'clerk1', name: '钱八', role: 'clerk', password: PW },
+    ca,
+    'admin',
+  );
+  setup.db.prepare("DELETE FROM settings WHERE key LIKE 'custody.%'").run();
+  template = saveTemplate(setup);
+  setup.cleanup();
 });
-beforeEach(async () => {
-  f = makeFixture();
-  await createUser(f.deps, { login: 'admin', name: '管理员', role: 'admin', password: 'Admin-Passw0rd' }, ca, 'system');
-  user = await createUser(f.deps, { login: 'clerk1', name: '钱八', role: 'clerk', password: PW }, ca, 'admin');
+beforeEach(() => {
+  f = makeFixture(realClock, template);
 });
 afterEach(() => f.cleanup());
+afterAll(() => rmSync(dirname(template), { recursive: true, force: true }));
 
 const actions = () => f.sink.entries().map((e) => e.action);
-const failedAttempts = () => f.db.prepare('SELECT failed_attempts FROM users WHERE id = ?').pluck().get(user.id);
+const failedAttempts = () =>
+  f.db.prepare('SELECT failed_attempts FROM users WHERE id = ?').pluck().get(user.id);
 
 describe('authenticate', () => {
   it('signs in with the right password and logs auth.login', () => {
     expect(MAX_FAILED_ATTEMPTS).toBe(5);
     const u = authenticate(f.deps, 'clerk1', PW);
     expect(u.id).toBe(user.id);
-    expect(f.sink.entries().at(-1)).toEqual({ actor: 'clerk1', action: 'auth.login', subjects: [`user:${user.id}`], details: { login: 'clerk1' } });
+    expect(f.sink.entries().at(-1)).toEqual({
+      actor: 'clerk1',
+      action: 'auth.login',
+      subjects: [`user:${user.id}`],
+      details: { login: 'clerk1' },
+    });
     expect(authenticate(f.deps, 'CLERK1', PW).id).toBe(user.id);
   });
 
@@ -56,7 +79,9 @@ describe('authenticate', () => {
       subjects: [`user:${user.id}`],
       details: { login: 'clerk1', purpose: 'login', reason: 'wrong-password', failedAttempts: 1 },
     });
-    expect((await caught(() => authenticate(f.deps, 'clerk1', 'again-wrong'))).message).toContain('3 attempts left');
+    expect((await caught(() => authenticate(f.deps, 'clerk1', 'again-wrong'))).message).toContain(
+      '3 attempts left',
+    );
     // Success clears the count of consecutive failures.
     authenticate(f.deps, 'clerk1', PW);
     expect(failedAttempts()).toBe(0);
@@ -64,7 +89,8 @@ describe('authenticate', () => {
 
   it('locks the account at the fifth consecutive failure until an administrator unlocks it', async () => {
     const codes: string[] = [];
-    for (let i = 0; i < 5; i++) codes.push((await caught(() => authenticate(f.deps, 'clerk1', `wrong-${i}`))).code);
+    for (let i = 0; i < 5; i++)
+      codes.push((await caught(() => authenticate(f.deps, 'clerk1', `wrong-${i}`))).code);
     expect(codes).toEqual(['WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD', 'LOCKED']);
     expect(getUser(f.db, user.id)?.locked).toBe(true);
     expect(actions().filter((a) => a === 'user.locked')).toHaveLength(1);
@@ -81,7 +107,11 @@ describe('authenticate', () => {
     expect(f.sink.entries().at(-1)?.details).toMatchObject({ reason: 'locked' });
     const unlocked = unlockUser(f.deps, user.id, 'admin');
     expect(unlocked.locked).toBe(false);
-    expect(f.sink.entries().at(-1)).toMatchObject({ actor: 'admin', action: 'user.unlock', subjects: [`user:${user.id}`] });
+    expect(f.sink.entries().at(-1)).toMatchObject({
+      actor: 'admin',
+      action: 'user.unlock',
+      subjects: [`user:${user.id}`],
+    });
     expect(authenticate(f.deps, 'clerk1', PW).locked).toBe(false);
   });
 
@@ -98,7 +128,8 @@ describe('authenticate', () => {
     });
     // …including the lock after five attempts.
     const codes: string[] = [];
-    for (let i = 0; i < 4; i++) codes.push((await caught(() => authenticate(f.deps, 'nobody-here', 'wrong'))).code);
+    for (let i = 0; i < 4; i++)
+      codes.push((await caught(() => authenticate(f.deps, 'nobody-here', 'wrong'))).code);
     expect(codes.at(-1)).toBe('LOCKED');
   });
 
@@ -135,8 +166,21 @@ describe('unlockSigningKey', () => {
       writeFileSync(join(dir, 'ca.pem'), ca.certPem);
       writeFileSync(join(dir, 'f.txt'), content);
       writeFileSync(join(dir, 'f.p7s'), signDetached(content, certPem, keyPem, realClock));
-      const r = openssl(['cms', '-verify', '-binary', '-inform', 'DER', '-in', join(dir, 'f.p7s'), '-content', join(dir, 'f.txt'),
-        '-CAfile', join(dir, 'ca.pem'), '-out', '/dev/null']);
+      const r = openssl([
+        'cms',
+        '-verify',
+        '-binary',
+        '-inform',
+        'DER',
+        '-in',
+        join(dir, 'f.p7s'),
+        '-content',
+        join(dir, 'f.txt'),
+        '-CAfile',
+        join(dir, 'ca.pem'),
+        '-out',
+        '/dev/null',
+      ]);
       expect(r.status, r.stderr).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -146,7 +190,8 @@ describe('unlockSigningKey', () => {
   it('wrong passwords count toward the same lockout', async () => {
     await caught(() => authenticate(f.deps, 'clerk1', 'wrong'));
     const errs: string[] = [];
-    for (let i = 0; i < 4; i++) errs.push((await caught(() => unlockSigningKey(f.deps, user.id, 'wrong'))).code);
+    for (let i = 0; i < 4; i++)
+      errs.push((await caught(() => unlockSigningKey(f.deps, user.id, 'wrong'))).code);
     expect(errs).toEqual(['WRONG_PASSWORD', 'WRONG_PASSWORD', 'WRONG_PASSWORD', 'LOCKED']);
     expect(f.sink.entries().filter((e) => e.details?.purpose === 'signing')).toHaveLength(4);
     expect((await caught(() => unlockSigningKey(f.deps, user.id, PW))).code).toBe('LOCKED');
@@ -165,7 +210,12 @@ describe('changePassword', () => {
     const after = changePassword(f.deps, user.id, PW, next);
     expect(after.certFingerprint).toBe(user.certFingerprint);
     expect(failedAttempts()).toBe(0);
-    expect(f.sink.entries().at(-1)).toEqual({ actor: 'clerk1', action: 'user.password.change', subjects: [`user:${user.id}`], details: { login: 'clerk1' } });
+    expect(f.sink.entries().at(-1)).toEqual({
+      actor: 'clerk1',
+      action: 'user.password.change',
+      subjects: [`user:${user.id}`],
+      details: { login: 'clerk1' },
+    });
     expect((await caught(() => authenticate(f.deps, 'clerk1', PW))).code).toBe('WRONG_PASSWORD');
     expect(authenticate(f.deps, 'clerk1', next).id).toBe(user.id);
     const { keyPem, certPem } = unlockSigningKey(f.deps, user.id, next);

@@ -16,7 +16,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cms-'));
   ca = await createAgencyCa(agency, realClock);
   pair = await generateRsaKeyPair();
-  certPem = issueCertificate(ca, { commonName: '王五', login: 'wangwu', organization: agency.name }, pair.publicKeyPem, { kind: 'user' }, realClock);
+  certPem = issueCertificate(
+    ca,
+    { commonName: '王五', login: 'wangwu', organization: agency.name },
+    pair.publicKeyPem,
+    { kind: 'user' },
+    realClock,
+  );
   writeFileSync(join(dir, 'agency-ca.pem'), ca.certPem);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,12 +31,28 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function cmsVerify(name: string, content: Buffer, sig: Buffer, caFile = join(dir, 'agency-ca.pem')) {
   writeFileSync(join(dir, name), content);
   writeFileSync(join(dir, `${name}.p7s`), sig);
-  return openssl(['cms', '-verify', '-binary', '-inform', 'DER', '-in', join(dir, `${name}.p7s`),
-    '-content', join(dir, name), '-CAfile', caFile, '-out', '/dev/null']);
+  return openssl([
+    'cms',
+    '-verify',
+    '-binary',
+    '-inform',
+    'DER',
+    '-in',
+    join(dir, `${name}.p7s`),
+    '-content',
+    join(dir, name),
+    '-CAfile',
+    caFile,
+    '-out',
+    '/dev/null',
+  ]);
 }
 
 describe('detached CMS signatures', () => {
-  const manifest = Buffer.from('sha256  a1b2c3  data/video.mp4\n证据清单 第 1 页\n\u0000\u00ff binary tail', 'utf8');
+  const manifest = Buffer.from(
+    'sha256  a1b2c3  data/video.mp4\n证据清单 第 1 页\n\u0000\u00ff binary tail',
+    'utf8',
+  );
 
   it('verify with openssl cms -verify (no -purpose any) for a Chinese-named signer', () => {
     const sig = signDetached(manifest, certPem, pair.privateKeyPem, realClock);
@@ -67,7 +89,15 @@ describe('detached CMS signatures', () => {
     at.setUTCMinutes(at.getUTCMinutes() - 3);
     const sig = signDetached(manifest, certPem, pair.privateKeyPem, { now: () => at });
     writeFileSync(join(dir, 'print.p7s'), sig);
-    const printed = openssl(['cms', '-cmsout', '-print', '-inform', 'DER', '-in', join(dir, 'print.p7s')]).stdout;
+    const printed = openssl([
+      'cms',
+      '-cmsout',
+      '-print',
+      '-inform',
+      'DER',
+      '-in',
+      join(dir, 'print.p7s'),
+    ]).stdout;
     expect(printed).toContain('contentType: pkcs7-signedData');
     expect(printed).toMatch(/eContent: <ABSENT>/);
     expect(printed).toContain('sha256');

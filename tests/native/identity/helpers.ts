@@ -4,7 +4,7 @@
  * and a runner for the real openssl CLI.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock } from '../../../native/core/context';
@@ -27,7 +27,10 @@ export const agency: AgencyInfo = {
 export function dbSink(db: Db) {
   return {
     append(input: AppendInput) {
-      const n = db.prepare("SELECT count(*) FROM settings WHERE key LIKE 'custody.%'").pluck().get() as number;
+      const n = db
+        .prepare("SELECT count(*) FROM settings WHERE key LIKE 'custody.%'")
+        .pluck()
+        .get() as number;
       db.prepare('INSERT INTO settings(key, value) VALUES (?, ?)').run(
         `custody.${String(n).padStart(6, '0')}`,
         JSON.stringify(input),
@@ -35,9 +38,12 @@ export function dbSink(db: Db) {
     },
     /** The committed entries, oldest first. */
     entries(): AppendInput[] {
-      return (db.prepare("SELECT value FROM settings WHERE key LIKE 'custody.%' ORDER BY key").pluck().all() as string[]).map(
-        (v) => JSON.parse(v) as AppendInput,
-      );
+      return (
+        db
+          .prepare("SELECT value FROM settings WHERE key LIKE 'custody.%' ORDER BY key")
+          .pluck()
+          .all() as string[]
+      ).map((v) => JSON.parse(v) as AppendInput);
     },
   };
 }
@@ -51,10 +57,17 @@ export interface Fixture {
   cleanup(): void;
 }
 
-/** A fresh data directory with a migrated database. */
-export function makeFixture(clock: Clock = realClock): Fixture {
+/**
+ * A fresh data directory with a migrated database — empty, or a copy of `template` (a database
+ * file saved with {@link saveTemplate}), so tests can share users whose RSA keys take ~1 s each.
+ */
+export function makeFixture(clock: Clock = realClock, template?: string): Fixture {
   const dir = mkdtempSync(join(tmpdir(), 'identity-'));
   const layout = dataLayout(dir);
+  if (template) {
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(template, layout.database);
+  }
   const db = openDatabase(layout.database, { create: true });
   const sink = dbSink(db);
   return {
@@ -71,18 +84,35 @@ export function makeFixture(clock: Clock = realClock): Fixture {
 }
 
 /** Runs the openssl CLI; returns exit status and output (never throws on a non-zero exit). */
-export function openssl(args: string[], opts: { cwd?: string } = {}): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync('openssl', args, { cwd: opts.cwd, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+export function openssl(
+  args: string[],
+  opts: { cwd?: string } = {},
+): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync('openssl', args, {
+    cwd: opts.cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: 'C.UTF-8' },
+  });
   if (r.error) throw r.error;
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Captures the EngineError a function throws (sync or async); fails if it does not throw. */
-export async function caught(fn: () => unknown): Promise<{ code: string; message: string; field?: string; hint?: string }> {
+export async function caught(
+  fn: () => unknown,
+): Promise<{ code: string; message: string; field?: string; hint?: string }> {
   try {
     await fn();
   } catch (err) {
     return err as { code: string; message: string; field?: string; hint?: string };
   }
   throw new Error('expected an error, but the call succeeded');
+}
+
+/** Checkpoints the WAL and copies the database file aside as a template for {@link makeFixture}. */
+export function saveTemplate(f: Fixture): string {
+  f.db.pragma('wal_checkpoint(TRUNCATE)');
+  const path = join(mkdtempSync(join(tmpdir(), 'identity-template-')), 'template.db');
+  copyFileSync(f.layout.database, path);
+  return path;
 }

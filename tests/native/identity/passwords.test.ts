@@ -41,7 +41,13 @@ describe('password hashing', () => {
   });
 
   it('reports a malformed stored hash as damage, not as a wrong password', async () => {
-    for (const bad of ['', 'plain', 'scrypt$1$8$1$AAAA$AAAA', 'scrypt$1048577$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA==', 'bcrypt$x']) {
+    for (const bad of [
+      '',
+      'plain',
+      'scrypt$1$8$1$AAAA$AAAA',
+      'scrypt$1048577$8$1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaA==',
+      'bcrypt$x',
+    ]) {
       expect((await caught(() => verifyPassword('x', bad))).code).toBe('DATABASE_CORRUPT');
     }
   });

@@ -76,6 +76,6 @@ describe('role permission table', () => {
     const t = roleTable();
     t.clerk.push('users.manage');
     expect(can('clerk', 'users.manage')).toBe(false);
-    expect(() => (rolePermissions as Record<string, unknown>).clerk = []).toThrow();
+    expect(() => ((rolePermissions as Record<string, unknown>).clerk = [])).toThrow();
   });
 });
