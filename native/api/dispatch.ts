@@ -3,7 +3,7 @@ import { contract, type OpName, type OpParsedInput, type OpOutput } from './cont
 import { EngineError, toEngineError } from '../core/errors';
 import type { ApiResult, Permission, UserInfo } from './types';
 import type { Engine } from '../engine';
-import { handlers } from './handlers';
+import { handlers } from './handler-table';
 import { getUser } from '../identity/users';
 import { requirePermission } from '../identity/permissions';
 

@@ -7,6 +7,7 @@
 import type { VerifyProblem } from '../api/types';
 import type { Db } from '../storage/db';
 import { EMPTY_ROOT, leafHash, nodeHash } from './merkle';
+import { entryPages, storedNodes } from './verify-pages';
 
 /** Collects problems (the list is capped; the rest are counted). */
 export interface ProblemSink {
@@ -23,8 +24,6 @@ export interface EntryScan {
   /** Roots of the rebuilt tree at the requested sizes. */
   rootsAt: Map<number, Buffer>;
 }
-
-type RawRow = [number, Buffer, Buffer, string, string, string];
 
 const PAGE = 8192;
 const short = (hex: string) => (hex ? hex.slice(0, 16) + '…' : "''");
@@ -51,10 +50,8 @@ export async function scanEntries(
 ): Promise<EntryScan> {
   const stats = db.prepare('SELECT count(*), min(seq), max(seq) FROM custody_log').raw().get() as [number, number | null, number | null];
   const [total, lo, hi] = stats;
-  const page = db
-    .prepare('SELECT seq, entry, leaf_hash, time, actor, action FROM custody_log WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?')
-    .raw();
-  const nodes = db.prepare('SELECT idx, hash FROM merkle_nodes WHERE level = ? AND idx >= ? AND idx < ?').raw();
+  const readPage = entryPages(db);
+  const readNodes = storedNodes(db);
 
   const stack: Buffer[] = [];
   const stackOk: boolean[] = [];
@@ -71,13 +68,13 @@ export async function scanEntries(
   const checkStored = (stored: StoredLevel[], level: number, idx: number, hash: Buffer, childrenOk: boolean): boolean => {
     const lv = stored[level];
     const s = lv?.hashes[idx - lv.base];
+    if (s?.equals(hash)) return true;
     const first = idx * 2 ** level;
     const span = level === 0 ? `entry ${first}` : `entries ${first}–${first + 2 ** level - 1}`;
     if (!s) {
       problems.add({ kind: 'tree', seq: first, message: `The stored custody tree has no node for ${span} (level ${level}).` });
       return false;
     }
-    if (s.equals(hash)) return true;
     if (level === 0) {
       problems.add({
         kind: 'tree',
@@ -91,22 +88,23 @@ export async function scanEntries(
   };
 
   while (hi !== null && from <= hi) {
-    const rows = page.all(from, hi, PAGE) as RawRow[];
-    if (rows.length === 0) break;
+    const page = readPage(from, hi, PAGE);
+    const count = page.seqs.length;
+    if (count === 0) break;
     // Stored nodes completed by this page: level L, idx in [a >> L, b >> L).
     const a = leaves;
-    const b = leaves + rows.length;
+    const b = leaves + count;
     const stored: StoredLevel[] = [];
     for (let level = 0; Math.floor(b / 2 ** level) > Math.floor(a / 2 ** level); level++) {
       const base = Math.floor(a / 2 ** level);
-      const hashes: (Buffer | undefined)[] = [];
-      for (const [idx, hash] of nodes.all(level, base, Math.floor(b / 2 ** level)) as [number, Buffer][]) {
-        hashes[idx - base] = hash;
-      }
-      stored[level] = { base, hashes };
+      stored[level] = { base, hashes: readNodes(level, base, Math.floor(b / 2 ** level)) };
     }
 
-    for (const [seq, entry, storedLeaf, time, actor, action] of rows) {
+    for (let r = 0; r < count; r++) {
+      const seq = page.seqs[r]!;
+      const entry = page.entries[r]!;
+      const storedLeaf = page.leaves[r]!;
+      const [time, actor, action] = page.cols[r]!;
       const inSequence = seq === expected;
       if (!inSequence) {
         problems.add(
@@ -174,7 +172,7 @@ export async function scanEntries(
       expected = seq + 1;
       from = seq + 1;
     }
-    done += rows.length;
+    done += count;
     await tick(done, total);
   }
   return { entries: done, size: leaves, root: foldRoot(stack), rootsAt };

@@ -56,10 +56,13 @@ function assertNoTransaction(deps: IdentityDeps): void {
 
 /** Records a failed attempt on an unknown login and throws what a real account would. */
 function failUnknown(deps: IdentityDeps, login: string, password: string): never {
-  dummyHash ??= hashPassword('not-a-password-' + Math.random());
-  verifyPassword(password, dummyHash); // same cost as a real check
   const key = login.toLowerCase();
   const count = (unknownFailures.get(key) ?? 0) + 1;
+  if (count <= MAX_FAILED_ATTEMPTS) {
+    // Same cost as checking a real account (a locked one is answered without a check).
+    dummyHash ??= hashPassword('not-a-password-' + Math.random());
+    verifyPassword(password, dummyHash);
+  }
   unknownFailures.delete(key);
   if (unknownFailures.size >= 1000) unknownFailures.delete(unknownFailures.keys().next().value!);
   unknownFailures.set(key, count);

@@ -4,6 +4,7 @@
  * behind a password; the directory is what backups must protect.
  */
 import {
+  chmodSync,
   closeSync,
   existsSync,
   fsyncSync,
@@ -81,6 +82,7 @@ export function writeKeyFiles(layout: DataLayout, files: Record<string, string>)
   const written: string[] = [];
   try {
     mkdirSync(layout.keys, { recursive: true, mode: 0o700 });
+    if (process.platform !== 'win32') chmodSync(layout.keys, 0o700); // it may exist already, made 0755
     for (const [name, pem] of Object.entries(files)) {
       const path = join(layout.keys, name);
       const fd = openSync(path, 'wx', 0o600);
@@ -92,10 +94,22 @@ export function writeKeyFiles(layout: DataLayout, files: Record<string, string>)
         closeSync(fd);
       }
     }
+    fsyncDir(layout.keys);
     return written;
   } catch (err) {
     removeFiles(written);
     throw toEngineError(err);
+  }
+}
+
+/** fsync a directory so new entries in it survive power loss (not possible on Windows). */
+function fsyncDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -58,12 +58,9 @@ export function AppRoot() {
   if (noToken || status.error?.code === 'NO_LAUNCH_TOKEN') {
     return (
       <AuthCard title={t('app.launchTitle')}>
-        <Result
-          status="warning"
-          title={t('errors.NO_LAUNCH_TOKEN')}
-          subTitle={t('app.launchDesc')}
-          data-testid="launch-token-missing"
-        />
+        <div data-testid="launch-token-missing">
+          <Result status="warning" title={t('errors.NO_LAUNCH_TOKEN')} subTitle={t('app.launchDesc')} />
+        </div>
       </AuthCard>
     );
   }

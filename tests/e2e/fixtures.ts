@@ -43,6 +43,8 @@ export async function screenshot(page: Page, info: TestInfo, name: string): Prom
 }
 
 export const test = base.extend<{ workstation: Workstation }>({
+  // Playwright requires the destructuring pattern even when no fixture is used.
+  // eslint-disable-next-line no-empty-pattern
   workstation: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ews-e2e-'));
     const ws = await startWorkstation(dataDir);

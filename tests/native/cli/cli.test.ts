@@ -123,7 +123,7 @@ describe('workstation verify on a tampered workstation', () => {
     db.exec('DROP TRIGGER custody_log_no_update');
     const row = db.prepare('SELECT seq, entry FROM custody_log WHERE seq = 1').get() as { seq: number; entry: Buffer };
     const bytes = Buffer.from(row.entry);
-    bytes[bytes.length - 3] ^= 0x01;
+    bytes[bytes.length - 3]! ^= 0x01;
     db.prepare('UPDATE custody_log SET entry = ? WHERE seq = 1').run(bytes);
     db.close();
     const r = cli(['verify', '--data', data, '--as', 'admin'], asAdmin);
@@ -144,7 +144,7 @@ describe('workstation verify on a tampered workstation', () => {
     expect(cli(['verify', '--data', data, '--as', 'admin'], asAdmin).status).toBe(0);
     chmodSync(stored.path, 0o644);
     const b = readFileSync(stored.path);
-    b[5000] ^= 0xff;
+    b[5000]! ^= 0xff;
     writeFileSync(stored.path, b);
     const r = cli(['verify', '--data', data, '--as', 'admin'], asAdmin);
     expect(r.status).toBe(1);

@@ -49,7 +49,7 @@ describe('append', () => {
   });
 
   it('encodes entries byte-identically to canonicalBytes', () => {
-    const samples = [
+    const samples: { details: Record<string, unknown>; hashes: Record<string, string>; subjects: string[] }[] = [
       { details: {}, hashes: {}, subjects: [] },
       { details: { z: 1, a: [1, 'x', { y: null, b: false }], 'é': '中文', '\u{1F600}': 'emoji', drop: undefined }, hashes: { b: 'x', a: 'y' }, subjects: ['s:1', 's:0'] },
       { details: { n: -0.5, big: 1e21, tiny: 5e-7, s: '\u2028\u0000"\\' }, hashes: {}, subjects: ['a\nb'] },

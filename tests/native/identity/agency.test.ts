@@ -41,7 +41,8 @@ describe('initAgency', () => {
     const rec = loadAgencyRecord(f.db)!;
     expect(rec.noteKeyName).toBe('11110000000000000x.evidence-workstation');
 
-    // Key files: three, mode 0600, each the key of what the database holds.
+    // Key files: three, mode 0600 in a 0700 directory, each the key of what the database holds.
+    expect(statSync(f.layout.keys).mode & 0o777).toBe(0o700);
     for (const file of Object.values(KEY_FILES)) {
       expect(statSync(join(f.layout.keys, file)).mode & 0o777).toBe(0o600);
     }

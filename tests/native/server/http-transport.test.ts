@@ -8,6 +8,12 @@ import { serve, type Serving } from '../../../native/server/serve';
 import { silentLogger, systemClock } from '../../../native/core/context';
 import { tempDir } from '../../helpers/cli';
 
+interface Reply {
+  ok: boolean;
+  value?: unknown;
+  error: { code: string; message: string; field?: string; hint?: string };
+}
+
 function uiDir(): string {
   const dir = join(tempDir(), 'ui');
   mkdirSync(dir);
@@ -16,7 +22,7 @@ function uiDir(): string {
 }
 
 /** Raw HTTP so the test controls every header (fetch would set Host and Origin itself). */
-function post(port: number, path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; json: any }> {
+function post(port: number, path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; json: Reply }> {
   return new Promise((resolve, reject) => {
     const data = JSON.stringify(body);
     const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
