@@ -3,6 +3,7 @@
  * — agency CA (created or imported from PKCS#12), workstation signing key and certificate, the
  * Ed25519 note key that signs checkpoints, the agency row and the first administrator.
  */
+import { randomBytes } from 'node:crypto';
 import type { Clock } from '../core/context';
 import { EngineError, toEngineError } from '../core/errors';
 import type { AgencyInfo, UserInfo } from '../api/types';
@@ -99,13 +100,21 @@ export function noteKeyNameFor(creditCode: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9.-]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return `${code || 'agency'}.evidence-workstation`;
+  // Without a credit code, a random id keeps different agencies' checkpoints apart.
+  return `${code || `agency-${randomBytes(4).toString('hex')}`}.evidence-workstation`;
 }
 
+/**
+ * Only the name is needed to set up; the credit code, address and supervision phone may be
+ * filled in later (Admin → 执法主体), since they serve publicity, not the keys.
+ */
 function checkAgency(a: AgencyInfo): void {
-  for (const field of ['name', 'creditCode', 'address', 'supervisionPhone'] as const) {
-    if (typeof a?.[field] !== 'string' || a[field].trim() === '') {
-      throw new EngineError('BAD_INPUT', `The agency's ${field} is missing.`, { field: `agency.${field}` });
+  if (typeof a?.name !== 'string' || a.name.trim() === '') {
+    throw new EngineError('BAD_INPUT', "The agency's name is missing.", { field: 'agency.name' });
+  }
+  for (const field of ['creditCode', 'address', 'supervisionPhone'] as const) {
+    if (typeof a[field] !== 'string') {
+      throw new EngineError('BAD_INPUT', `The agency's ${field} must be text.`, { field: `agency.${field}` });
     }
   }
 }

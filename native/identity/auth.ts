@@ -4,6 +4,7 @@
  * failure and every lock is written to the custody log, and that write commits before the error
  * is thrown — so these functions must not run inside a caller's transaction (checked).
  */
+import { sha256Hex } from '../core/hash';
 import { EngineError } from '../core/errors';
 import type { UserInfo } from '../api/types';
 import { SYSTEM_ACTOR, type IdentityDeps } from './deps';
@@ -70,7 +71,9 @@ function failUnknown(deps: IdentityDeps, login: string, password: string): never
     deps.custody.append({
       actor: SYSTEM_ACTOR,
       action: 'auth.login.failed',
-      details: { login: login.slice(0, 64), purpose: 'login', reason: 'unknown-login' },
+      // Not the text: people type passwords into the login field, and this log is forever.
+      // A short hash still shows repeated attempts on the same unknown name.
+      details: { loginHash: sha256Hex(key).slice(0, 16), purpose: 'login', reason: 'unknown-login' },
     });
   })();
   throw count >= MAX_FAILED_ATTEMPTS ? lockedError() : wrongPasswordError(MAX_FAILED_ATTEMPTS - count, false);

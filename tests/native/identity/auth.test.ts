@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -124,8 +125,14 @@ describe('authenticate', () => {
     expect(f.sink.entries().at(-1)).toEqual({
       actor: 'system',
       action: 'auth.login.failed',
-      details: { login: 'nobody-here', purpose: 'login', reason: 'unknown-login' },
+      details: {
+        loginHash: createHash('sha256').update('nobody-here').digest('hex').slice(0, 16),
+        purpose: 'login',
+        reason: 'unknown-login',
+      },
     });
+    // The typed text itself is never kept (it may be a password typed into the wrong field).
+    expect(JSON.stringify(f.sink.entries())).not.toContain('nobody-here');
     // …including the lock after five attempts.
     const codes: string[] = [];
     for (let i = 0; i < 4; i++)
