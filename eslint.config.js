@@ -6,7 +6,17 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'node:*'];
-const uiPackages = ['react', 'react-dom', 'react-dom/*', 'antd', 'antd/*', '@ant-design/*', 'react-i18next', 'i18next', '@tanstack/*'];
+const uiPackages = [
+  'react',
+  'react-dom',
+  'react-dom/*',
+  'antd',
+  'antd/*',
+  '@ant-design/*',
+  'react-i18next',
+  'i18next',
+  '@tanstack/*',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'coverage/'] },
@@ -18,11 +28,29 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       // Named exports only (config files below are the exception the tools require).
-      'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true, named: true, defaultFrom: true, namedFrom: true, namespaceFrom: true } }],
+      'no-restricted-exports': [
+        'error',
+        {
+          restrictDefaultExports: {
+            direct: true,
+            named: true,
+            defaultFrom: true,
+            namedFrom: true,
+            namespaceFrom: true,
+          },
+        },
+      ],
     },
   },
   {
-    files: ['*.config.ts', '*.config.js', 'eslint.config.js', 'vite.config.ts', 'playwright.config.ts', 'vitest.config.ts'],
+    files: [
+      '*.config.ts',
+      '*.config.js',
+      'eslint.config.js',
+      'vite.config.ts',
+      'playwright.config.ts',
+      'vitest.config.ts',
+    ],
     rules: { 'no-restricted-exports': 'off' },
   },
   // Layer: the engine is plain Node — no Electron, no UI, no DOM.
@@ -32,10 +60,15 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'native/ is plain Node: the engine must not import electron.' }],
+          paths: [
+            { name: 'electron', message: 'native/ is plain Node: the engine must not import electron.' },
+          ],
           patterns: [
             { group: uiPackages, message: 'native/ must not import UI libraries (React, antd, i18n).' },
-            { group: ['**/electron/**', '**/renderer/**'], message: 'native/ must not import from electron/ or renderer/.' },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'native/ must not import from electron/ or renderer/.',
+            },
           ],
         },
       ],
@@ -56,7 +89,11 @@ export default tseslint.config(
           ],
           patterns: [
             { group: nodeBuiltins, message: 'renderer/ must not import Node built-ins.' },
-            { group: ['**/native/**', '**/electron/**'], allowTypeImports: true, message: 'renderer/ may import only types from native/ (the contract).' },
+            {
+              group: ['**/native/**', '**/electron/**'],
+              allowTypeImports: true,
+              message: 'renderer/ may import only types from native/ (the contract).',
+            },
           ],
         },
       ],
@@ -67,7 +104,10 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs', '**/*.cjs'],
     ignores: ['electron/**', 'renderer/**', 'native/**', 'tests/e2e/**', 'scripts/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/ imports electron.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only electron/ imports electron.' }] },
+      ],
     },
   },
   {
@@ -75,7 +115,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**'], allowTypeImports: true, message: 'electron/ must not import renderer code.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**'],
+              allowTypeImports: true,
+              message: 'electron/ must not import renderer code.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -3,7 +3,7 @@ import type { EngineContext } from './core/context';
 import { EngineError, toEngineError } from './core/errors';
 import { JobRegistry } from './core/jobs';
 import { dataLayout, type DataLayout } from './storage/data-dir';
-import { durably, openDatabase, type Db } from './storage/db';
+import { openDatabase, type Db } from './storage/db';
 import { clearTemp } from './storage/object-store';
 import { CustodyLog } from './custody/custody-log';
 import { checkpointDue, latestCheckpoint, writeCheckpoint } from './custody/checkpoints';
@@ -54,7 +54,9 @@ export async function openEngine(opts: OpenOptions): Promise<Engine> {
       throw new EngineError(
         'DATABASE_MISSING',
         `The data directory ${layout.root} holds stored files but its database workstation.db is missing.`,
-        { hint: 'Restore workstation.db from backup; the workstation will not start a new database over existing evidence.' },
+        {
+          hint: 'Restore workstation.db from backup; the workstation will not start a new database over existing evidence.',
+        },
       );
     }
   }
@@ -104,9 +106,13 @@ export async function openEngine(opts: OpenOptions): Promise<Engine> {
     checkpoint() {
       if (!loadAgency(db)) return undefined;
       const s = engine.noteSigner();
-      // The checkpoint commit is the batch's durability barrier (see durably()).
-      return durably(db, () =>
-        writeCheckpoint(db, custody, { name: s.name, privateKeyPem: s.privateKeyPem }, s.origin, opts.clock),
+      // writeCheckpoint commits durably: the batch's power-loss barrier (see durably()).
+      return writeCheckpoint(
+        db,
+        custody,
+        { name: s.name, privateKeyPem: s.privateKeyPem },
+        s.origin,
+        opts.clock,
       );
     },
     checkpointIfDue() {

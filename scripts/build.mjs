@@ -7,7 +7,15 @@ import { mtime, run } from './lib.mjs';
 
 const force = process.argv.includes('--force');
 const stamp = 'dist/.build-stamp';
-const sources = ['native', 'electron', 'renderer', 'resources', 'package.json', 'vite.config.ts', 'scripts/build.mjs'];
+const sources = [
+  'native',
+  'electron',
+  'renderer',
+  'resources',
+  'package.json',
+  'vite.config.ts',
+  'scripts/build.mjs',
+];
 
 if (!force && existsSync(stamp) && newest(sources) <= mtime(stamp)) {
   console.log('• Build is up to date');
@@ -22,7 +30,7 @@ run('npx', ['vite', 'build', '--logLevel', 'warn']);
 
 console.log('• Bundling the CLI and engine (esbuild)');
 await esbuild.build({
-  entryPoints: { cli: 'native/cli/main.ts' },
+  entryPoints: { cli: 'native/cli/main.ts', 'copy-worker': 'native/ingest/copy-worker.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -45,7 +53,11 @@ const electronOptions = {
 };
 await esbuild.build({
   ...electronOptions,
-  entryPoints: { main: 'electron/main.ts', 'engine-host': 'electron/engine-host.ts' },
+  entryPoints: {
+    main: 'electron/main.ts',
+    'engine-host': 'electron/engine-host.ts',
+    'copy-worker': 'native/ingest/copy-worker.ts',
+  },
   external,
 });
 // A sandboxed preload cannot load packages: everything but electron is bundled into it.

@@ -15,18 +15,27 @@ if (major < 20 || (major === 20 && minor < 19)) {
 
 // 1. System packages: ffmpeg always; Chromium and CJK fonts for the browser tests.
 const wanted = [['ffmpeg', 'ffmpeg']];
-if (forWhat === 'test') wanted.push(['chromium', 'chromium'], ['fc-list', 'fonts-noto-cjk'], ['openssl', 'openssl']);
+if (forWhat === 'test')
+  wanted.push(['chromium', 'chromium'], ['fc-list', 'fonts-noto-cjk'], ['openssl', 'openssl']);
 const missing = wanted.filter(([cmd]) => !has(cmd)).map(([, pkg]) => pkg);
-if (forWhat === 'test' && has('fc-list') && !/Noto (Sans|Serif) CJK/.test(spawnSync('fc-list', { encoding: 'utf8' }).stdout ?? '')) {
+if (
+  forWhat === 'test' &&
+  has('fc-list') &&
+  !/Noto (Sans|Serif) CJK/.test(spawnSync('fc-list', { encoding: 'utf8' }).stdout ?? '')
+) {
   missing.push('fonts-noto-cjk');
 }
 if (missing.length) {
   if (isRoot && has('apt-get')) {
     console.log(`• Installing system packages: ${missing.join(' ')}`);
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+      env: { DEBIAN_FRONTEND: 'noninteractive' },
+    });
   } else {
-    console.error(`✖ Missing system packages: ${missing.join(' ')}. Install them (e.g. sudo apt-get install ${missing.join(' ')}) and rerun.`);
+    console.error(
+      `✖ Missing system packages: ${missing.join(' ')}. Install them (e.g. sudo apt-get install ${missing.join(' ')}) and rerun.`,
+    );
     process.exit(2);
   }
 }
@@ -48,7 +57,11 @@ if (!existsSync(stamp) || mtime('package-lock.json') > mtime(stamp) || mtime('pa
 }
 
 // 3. better-sqlite3 is a native module: make sure it loads in this Node.
-if (spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { stdio: 'ignore' }).status !== 0) {
+if (
+  spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
+    stdio: 'ignore',
+  }).status !== 0
+) {
   console.log('• Rebuilding better-sqlite3 for this Node version');
   run('npm', ['rebuild', 'better-sqlite3']);
 }
@@ -62,4 +75,3 @@ async function reachable(url) {
     return false;
   }
 }
-

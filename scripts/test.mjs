@@ -10,7 +10,12 @@ const steps = [
   ['typecheck', ['npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']]],
   ['unit + integration tests', ['npx', ['vitest', 'run']]],
   // The Electron smoke test needs a display where the Electron binary exists: use Xvfb if present.
-  ['e2e tests (Chromium)', !process.env.DISPLAY && has('xvfb-run') ? ['xvfb-run', ['-a', 'npx', 'playwright', 'test']] : ['npx', ['playwright', 'test']]],
+  [
+    'e2e tests (Chromium)',
+    !process.env.DISPLAY && has('xvfb-run')
+      ? ['xvfb-run', ['-a', 'npx', 'playwright', 'test']]
+      : ['npx', ['playwright', 'test']],
+  ],
 ];
 const started = Date.now();
 for (const [name, [cmd, args]] of steps) {

@@ -37,7 +37,10 @@ export const agencySchema = z.object({
   creditCode: z
     .string()
     .trim()
-    .regex(/^([0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10})?$/, '18-character unified social credit code')
+    .regex(
+      /^([0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10})?$/,
+      '18-character unified social credit code',
+    )
     .default(''),
   address: z.string().trim().max(300).default(''),
   supervisionPhone: z
@@ -73,7 +76,10 @@ export const contract = {
     }),
     'public',
   ),
-  'auth.login': op<SessionInfo>()(z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }), 'public'),
+  'auth.login': op<SessionInfo>()(
+    z.object({ login: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
+    'public',
+  ),
   'auth.logout': op<{ ok: true }>()(empty, 'session'),
   'auth.me': op<SessionInfo>()(empty, 'session'),
   'auth.changePassword': op<{ ok: true }>()(
@@ -86,7 +92,11 @@ export const contract = {
     'users.manage',
   ),
   'users.update': op<UserInfo>()(
-    z.object({ id: z.number().int().positive(), role: roleSchema.optional(), disabled: z.boolean().optional() }),
+    z.object({
+      id: z.number().int().positive(),
+      role: roleSchema.optional(),
+      disabled: z.boolean().optional(),
+    }),
     'users.manage',
   ),
   'users.unlock': op<UserInfo>()(z.object({ id: z.number().int().positive() }), 'users.manage'),

@@ -13,7 +13,11 @@ export interface Caller {
   token?: string;
 }
 
-export type Handler<K extends OpName> = (engine: Engine, input: OpParsedInput<K>, caller: Caller) => Promise<OpOutput<K>> | OpOutput<K>;
+export type Handler<K extends OpName> = (
+  engine: Engine,
+  input: OpParsedInput<K>,
+  caller: Caller,
+) => Promise<OpOutput<K>> | OpOutput<K>;
 export type HandlerTable = { [K in OpName]: Handler<K> };
 
 /** Source of the engine for a dispatcher: the engine, or the error that kept it from opening. */
@@ -41,7 +45,9 @@ export function createDispatcher(source: EngineSource) {
         const user = getUser(engine.db, userId);
         if (!user || user.disabled) {
           engine.sessions.closeUser(userId);
-          throw new EngineError('UNAUTHENTICATED', 'This account is no longer active.', { hint: 'Sign in again.' });
+          throw new EngineError('UNAUTHENTICATED', 'This account is no longer active.', {
+            hint: 'Sign in again.',
+          });
         }
         caller.user = user;
         caller.token = session;

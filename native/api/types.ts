@@ -150,3 +150,78 @@ export interface JobView<R = unknown> {
 
 /** Result envelope of every API call. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** A volume the workstation sees: a docked camera, a watched-folder camera, or an imported folder. */
+export interface VolumeView {
+  id: string;
+  path: string;
+  label: string;
+  kind: 'usb' | 'watched' | 'manual';
+  /** Device and officer as recognised from the volume (device file or file names), if any. */
+  deviceSerial?: string;
+  officerCode?: string;
+  /** The dock running or last run on this volume while it is present. */
+  dockId?: number;
+}
+
+export type DockFileState =
+  'pending' | 'copying' | 'verifying' | 'ingested' | 'duplicate' | 'failed' | 'skipped';
+
+export interface DockFileView {
+  relPath: string;
+  size: number;
+  state: DockFileState;
+  doneBytes: number;
+  sha256?: string;
+  mediaId?: number;
+  error?: { code: string; message: string };
+}
+
+export interface DockCounts {
+  found: number;
+  ingested: number;
+  duplicates: number;
+  failed: number;
+  skipped: number;
+}
+
+/** One dock (one volume docked once): progress while running, the dock report afterwards. */
+export interface DockView {
+  id: number;
+  volumeId: string;
+  volumePath: string;
+  volumeLabel: string;
+  source: string;
+  state: 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
+  startedBy: string;
+  startedAt: string;
+  finishedAt?: string;
+  deviceSerial?: string;
+  officerCode?: string;
+  officerName?: string;
+  totalBytes: number;
+  doneBytes: number;
+  /** Bytes per second over the last seconds, and the estimated seconds left. */
+  rateBps: number;
+  etaSec?: number;
+  counts: DockCounts;
+  files: DockFileView[];
+}
+
+export interface OfficerView {
+  id: number;
+  code: string;
+  name: string;
+  unit: string;
+  certNo: string;
+  userId: number | null;
+  active: boolean;
+}
+
+export interface DeviceView {
+  id: number;
+  serial: string;
+  model: string;
+  officerId: number | null;
+  clearAfterIngest: boolean;
+}

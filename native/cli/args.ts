@@ -23,7 +23,12 @@ export interface Common {
  */
 export function parseCommand<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
   try {
-    const { values } = parseArgs({ args: argv, options: { ...commonOptions, ...options }, allowPositionals: false, strict: true });
+    const { values } = parseArgs({
+      args: argv,
+      options: { ...commonOptions, ...options },
+      allowPositionals: false,
+      strict: true,
+    });
     const v = values as Record<string, unknown>;
     const common: Common = {
       dataDir: (v.data as string | undefined) ?? defaultDataDir(),
@@ -41,7 +46,10 @@ export function parseCommand<O extends NonNullable<ParseArgsConfig['options']>>(
 export function required(values: Record<string, unknown>, name: string): string {
   const v = values[name];
   if (typeof v !== 'string' || v.trim() === '') {
-    throw new EngineError('BAD_INPUT', `--${name} is required.`, { field: name, hint: 'Run `workstation help` for usage.' });
+    throw new EngineError('BAD_INPUT', `--${name} is required.`, {
+      field: name,
+      hint: 'Run `workstation help` for usage.',
+    });
   }
   return v;
 }

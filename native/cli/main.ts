@@ -38,7 +38,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const fn = commands[cmd];
   try {
-    if (!fn) throw new EngineError('BAD_INPUT', `Unknown command "${cmd}".`, { hint: 'Run `workstation help` for usage.' });
+    if (!fn)
+      throw new EngineError('BAD_INPUT', `Unknown command "${cmd}".`, {
+        hint: 'Run `workstation help` for usage.',
+      });
     return await fn(rest);
   } catch (err) {
     const e = toEngineError(err);

@@ -8,7 +8,9 @@ export async function readPassword(envVar: string, prompt: string): Promise<stri
   const fromEnv = process.env[envVar];
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) {
-    throw new EngineError('BAD_INPUT', `No password: set ${envVar} or run on a terminal to be prompted.`, { field: envVar });
+    throw new EngineError('BAD_INPUT', `No password: set ${envVar} or run on a terminal to be prompted.`, {
+      field: envVar,
+    });
   }
   process.stderr.write(prompt);
   const stdin = process.stdin;

@@ -27,13 +27,19 @@ export async function withSession<T>(
   opts: { login: boolean; create?: boolean },
   fn: (s: CliSession) => Promise<T>,
 ): Promise<T> {
-  const engine = await openEngine({ dataDir: common.dataDir, clock: systemClock, logger: silentLogger, create: opts.create });
+  const engine = await openEngine({
+    dataDir: common.dataDir,
+    clock: systemClock,
+    logger: silentLogger,
+    create: opts.create,
+  });
   try {
     const dispatch = createDispatcher(() => engine);
     let token: string | undefined;
     const call: Call = async (op, input) => {
       const r = await dispatch(op, input, token);
-      if (!r.ok) throw new EngineError(r.error.code, r.error.message, { field: r.error.field, hint: r.error.hint });
+      if (!r.ok)
+        throw new EngineError(r.error.code, r.error.message, { field: r.error.field, hint: r.error.hint });
       return r.value as never;
     };
     const s: CliSession = {

@@ -34,7 +34,11 @@ export class EngineError extends Error {
   readonly field?: string;
   readonly hint?: string;
 
-  constructor(code: ErrorCode, message: string, opts: { field?: string; hint?: string; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { field?: string; hint?: string; cause?: unknown } = {},
+  ) {
     super(message, { cause: opts.cause });
     this.name = 'EngineError';
     this.code = code;
@@ -61,10 +65,14 @@ export function toEngineError(err: unknown): EngineError {
   const msg = e?.message ?? String(err);
   const where = e?.path ? ` at ${e.path}` : '';
   if (code === 'ENOSPC' || code === 'SQLITE_FULL' || /database or disk is full/i.test(msg)) {
-    return new EngineError('DISK_FULL', `The disk holding the data directory is full${where}; nothing was written.`, {
-      hint: 'Free space on the data disk, then retry.',
-      cause: err,
-    });
+    return new EngineError(
+      'DISK_FULL',
+      `The disk holding the data directory is full${where}; nothing was written.`,
+      {
+        hint: 'Free space on the data disk, then retry.',
+        cause: err,
+      },
+    );
   }
   if (
     code === 'EROFS' ||

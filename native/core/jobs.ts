@@ -16,7 +16,10 @@ export class JobRegistry {
   private readonly jobs = new Map<string, JobRecord>();
 
   /** Starts `work` in the background and returns its id at once. */
-  start<R>(kind: string, work: (report: (p: JobProgress) => void, signal: AbortSignal) => Promise<R>): string {
+  start<R>(
+    kind: string,
+    work: (report: (p: JobProgress) => void, signal: AbortSignal) => Promise<R>,
+  ): string {
     this.prune();
     const id = randomUUID();
     const controller = new AbortController();

@@ -6,7 +6,7 @@
 import type { CheckpointView } from '../api/types';
 import type { Clock } from '../core/context';
 import { EngineError } from '../core/errors';
-import type { Db } from '../storage/db';
+import { durably, type Db } from '../storage/db';
 import type { CustodyLog } from './custody-log';
 import { custodySize } from './custody-log';
 import { checkpointBody, signNote } from './signed-note';
@@ -24,12 +24,20 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 function view(r: CheckpointRow): CheckpointView {
   const rootHex = r.root.toString('hex');
-  return { id: r.id, size: r.size, rootHex, shortRoot: rootHex.slice(0, 16), note: r.note, createdAt: r.created_at };
+  return {
+    id: r.id,
+    size: r.size,
+    rootHex,
+    shortRoot: rootHex.slice(0, 16),
+    note: r.note,
+    createdAt: r.created_at,
+  };
 }
 
 /** The most recent checkpoint, or undefined when none was written yet. */
 export function latestCheckpoint(db: Db): CheckpointView | undefined {
-  const row = db.prepare('SELECT * FROM checkpoints ORDER BY id DESC LIMIT 1').get() as CheckpointRow | undefined;
+  const row = db.prepare('SELECT * FROM checkpoints ORDER BY id DESC LIMIT 1').get() as
+    CheckpointRow | undefined;
   return row && view(row);
 }
 
@@ -40,10 +48,17 @@ export function listCheckpoints(db: Db): CheckpointView[] {
 
 /**
  * Signs and stores a checkpoint of the current tree when it grew since the latest one (or when
- * there is none yet); otherwise returns the latest unchanged.
+ * there is none yet); otherwise returns the latest unchanged. Run on its own, the commit is
+ * fsynced, which makes every earlier entry durable against power loss as well.
  */
-export function writeCheckpoint(db: Db, log: CustodyLog, signer: NoteSigner, origin: string, clock: Clock): CheckpointView {
-  return db.transaction(() => {
+export function writeCheckpoint(
+  db: Db,
+  log: CustodyLog,
+  signer: NoteSigner,
+  origin: string,
+  clock: Clock,
+): CheckpointView {
+  const write = () => {
     const latest = latestCheckpoint(db);
     const size = log.size();
     if (latest && latest.size > size) {
@@ -61,7 +76,11 @@ export function writeCheckpoint(db: Db, log: CustodyLog, signer: NoteSigner, ori
       .prepare('INSERT INTO checkpoints(size, root, note, created_at) VALUES (?, ?, ?, ?)')
       .run(size, root, note, createdAt).lastInsertRowid;
     return view({ id: Number(id), size, root, note, created_at: createdAt });
-  })();
+  };
+  // Its own commit is fsynced (synchronous=FULL): the durability barrier for the batch it covers.
+  // Inside a caller's transaction it is a savepoint and the caller's commit is the barrier —
+  // calling durably() there would reset synchronous before that outer commit.
+  return db.inTransaction ? db.transaction(write)() : durably(db, write);
 }
 
 /** True when the tree grew since the latest checkpoint and that one is a day old or more (or absent). */

@@ -22,7 +22,8 @@ interface Row {
 
 /** Number of entries in the log (last seq + 1), read from the database. */
 export function custodySize(db: Db): number {
-  const last = db.prepare('SELECT seq FROM custody_log ORDER BY seq DESC LIMIT 1').pluck().get() as number | undefined;
+  const last = db.prepare('SELECT seq FROM custody_log ORDER BY seq DESC LIMIT 1').pluck().get() as
+    number | undefined;
   return last === undefined ? 0 : last + 1;
 }
 
@@ -48,7 +49,9 @@ function isoOrThrow(value: string, field: string): string {
 
 function checkInt(value: number, min: number, max: number, field: string): void {
   if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new EngineError('BAD_INPUT', `${field} must be an integer from ${min} to ${max}; got ${value}.`, { field });
+    throw new EngineError('BAD_INPUT', `${field} must be an integer from ${min} to ${max}; got ${value}.`, {
+      field,
+    });
   }
 }
 
@@ -132,14 +135,21 @@ export class CustodyLog {
     checkInt(filter.pageSize, 1, 1000, 'pageSize');
     const where: string[] = [];
     const params: string[] = [];
-    if (filter.actor) (where.push('actor = ?'), params.push(filter.actor));
-    if (filter.action) (where.push('action = ?'), params.push(filter.action));
-    if (filter.from) (where.push('time >= ?'), params.push(isoOrThrow(filter.from, 'from')));
-    if (filter.to) (where.push('time <= ?'), params.push(isoOrThrow(filter.to, 'to')));
+    const add = (condition: string, value: string) => {
+      where.push(condition);
+      params.push(value);
+    };
+    if (filter.actor) add('actor = ?', filter.actor);
+    if (filter.action) add('action = ?', filter.action);
+    if (filter.from) add('time >= ?', isoOrThrow(filter.from, 'from'));
+    if (filter.to) add('time <= ?', isoOrThrow(filter.to, 'to'));
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     // Unfiltered, the count is the last seq + 1 (O(1)); verify reports any gap separately.
     const total = where.length
-      ? (this.db.prepare(`SELECT count(*) FROM custody_log ${clause}`).pluck().get(...params) as number)
+      ? (this.db
+          .prepare(`SELECT count(*) FROM custody_log ${clause}`)
+          .pluck()
+          .get(...params) as number)
       : this.size();
     const rows = this.db
       .prepare(`SELECT seq, entry, leaf_hash FROM custody_log ${clause} ORDER BY seq DESC LIMIT ? OFFSET ?`)

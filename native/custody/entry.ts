@@ -42,10 +42,16 @@ export function checkAppendInput(input: AppendInput): void {
       throw bad(field, `${field} must be a non-empty string of at most 200 characters.`);
     }
   }
-  if (input.subjects !== undefined && !(Array.isArray(input.subjects) && input.subjects.every((s) => typeof s === 'string'))) {
+  if (
+    input.subjects !== undefined &&
+    !(Array.isArray(input.subjects) && input.subjects.every((s) => typeof s === 'string'))
+  ) {
     throw bad('subjects', 'subjects must be an array of strings.');
   }
-  if (input.hashes !== undefined && !(isPlainObject(input.hashes) && Object.values(input.hashes).every((h) => typeof h === 'string'))) {
+  if (
+    input.hashes !== undefined &&
+    !(isPlainObject(input.hashes) && Object.values(input.hashes).every((h) => typeof h === 'string'))
+  ) {
     throw bad('hashes', 'hashes must map names to hex strings.');
   }
   if (input.details !== undefined && !isPlainObject(input.details)) {

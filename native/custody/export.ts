@@ -26,7 +26,9 @@ const NL = Buffer.from('\n');
 /** Writes entries.jsonl page by page (yielding between pages); returns the entry count. */
 async function writeEntries(db: Db, path: string): Promise<number> {
   const hi = db.prepare('SELECT max(seq) FROM custody_log').pluck().get() as number | null;
-  const page = db.prepare('SELECT seq, entry FROM custody_log WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?').raw();
+  const page = db
+    .prepare('SELECT seq, entry FROM custody_log WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?')
+    .raw();
   const file = await open(path, 'w', 0o644);
   let count = 0;
   try {
@@ -53,7 +55,11 @@ async function writeEntries(db: Db, path: string): Promise<number> {
  * Exports the log into `outDir` (created if needed; files there are overwritten). Returns the
  * number of entries and the names of the files written.
  */
-export async function exportLog(db: Db, outDir: string, keys: ExportKeys): Promise<{ entries: number; files: string[] }> {
+export async function exportLog(
+  db: Db,
+  outDir: string,
+  keys: ExportKeys,
+): Promise<{ entries: number; files: string[] }> {
   try {
     await mkdir(outDir, { recursive: true });
     const files: string[] = [];

@@ -20,8 +20,12 @@ function statements(db: Db): Statements {
   let s = cache.get(db);
   if (!s) {
     s = {
-      get: db.prepare<[number, number], Buffer>('SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?').pluck(),
-      put: db.prepare<[number, number, Buffer]>('INSERT INTO merkle_nodes(level, idx, hash) VALUES (?, ?, ?)'),
+      get: db
+        .prepare<[number, number], Buffer>('SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?')
+        .pluck(),
+      put: db.prepare<[number, number, Buffer]>(
+        'INSERT INTO merkle_nodes(level, idx, hash) VALUES (?, ?, ?)',
+      ),
     };
     cache.set(db, s);
   }
@@ -32,9 +36,13 @@ function statements(db: Db): Statements {
 export function nodeAt(db: Db, level: number, idx: number): Buffer {
   const hash = statements(db).get.get(level, idx);
   if (!hash) {
-    throw new EngineError('DATABASE_CORRUPT', `The custody tree has no stored node at level ${level}, index ${idx}.`, {
-      hint: 'Run `workstation verify` to find what was removed or damaged.',
-    });
+    throw new EngineError(
+      'DATABASE_CORRUPT',
+      `The custody tree has no stored node at level ${level}, index ${idx}.`,
+      {
+        hint: 'Run `workstation verify` to find what was removed or damaged.',
+      },
+    );
   }
   return hash;
 }

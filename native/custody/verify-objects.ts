@@ -19,7 +19,11 @@ function cancelled(): EngineError {
   return new EngineError('CANCELLED', 'Verification was cancelled; nothing was changed.');
 }
 
-async function hashFile(path: string, signal: AbortSignal | undefined, onBytes: (n: number) => void): Promise<{ sha256: string; size: number }> {
+async function hashFile(
+  path: string,
+  signal: AbortSignal | undefined,
+  onBytes: (n: number) => void,
+): Promise<{ sha256: string; size: number }> {
   const h = createHash('sha256');
   let size = 0;
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
@@ -59,7 +63,11 @@ export async function verifyObjects(
     try {
       path = objectPath(originalsDir, row.sha256);
     } catch {
-      problems.add({ kind: 'object', file: row.sha256, message: `The objects table holds an invalid hash "${row.sha256}" (the row was altered).` });
+      problems.add({
+        kind: 'object',
+        file: row.sha256,
+        message: `The objects table holds an invalid hash "${row.sha256}" (the row was altered).`,
+      });
       continue;
     }
     const info = await stat(path).catch(() => undefined);
@@ -80,7 +88,11 @@ export async function verifyObjects(
       });
     } catch (err) {
       if (err instanceof EngineError && err.code === 'CANCELLED') throw err;
-      problems.add({ kind: 'object', file: path, message: `Original ${row.sha256} cannot be read (${(err as Error).message}): ${path}` });
+      problems.add({
+        kind: 'object',
+        file: path,
+        message: `Original ${row.sha256} cannot be read (${(err as Error).message}): ${path}`,
+      });
       continue;
     }
     if (got.sha256 !== row.sha256 || got.size !== row.size) {

@@ -16,7 +16,17 @@ export interface EntryPage {
   cols: unknown[][];
 }
 
-type FastRow = [number, number | null, string | null, number, number, Buffer | null, string | null, Buffer | null, string];
+type FastRow = [
+  number,
+  number | null,
+  string | null,
+  number,
+  number,
+  Buffer | null,
+  string | null,
+  Buffer | null,
+  string,
+];
 
 /** Reads pages of custody rows with seq in [from, hi], at most `limit` rows. */
 export function entryPages(db: Db): (from: number, hi: number, limit: number) => EntryPage {
@@ -38,7 +48,14 @@ export function entryPages(db: Db): (from: number, hi: number, limit: number) =>
 
   const rowByRow = (from: number, hi: number, limit: number): EntryPage => {
     const page: EntryPage = { seqs: [], entries: [], leaves: [], cols: [] };
-    for (const [seq, entry, leaf, time, actor, action] of slow.all(from, hi, limit) as [number, Buffer | null, Buffer | null, unknown, unknown, unknown][]) {
+    for (const [seq, entry, leaf, time, actor, action] of slow.all(from, hi, limit) as [
+      number,
+      Buffer | null,
+      Buffer | null,
+      unknown,
+      unknown,
+      unknown,
+    ][]) {
       page.seqs.push(seq);
       page.entries.push(entry ?? Buffer.alloc(0));
       page.leaves.push(leaf ?? Buffer.alloc(0));
@@ -56,13 +73,19 @@ export function entryPages(db: Db): (from: number, hi: number, limit: number) =>
     }
     const [n, lo, seqList, blobs, leaves32, entries, lengths, leafHashes, cols] = row;
     if (n === 0) return { seqs: [], entries: [], leaves: [], cols: [] };
-    if (lo === null || blobs !== n || leaves32 !== n || !entries || !leafHashes || !seqList || !lengths) return rowByRow(from, hi, limit);
+    if (lo === null || blobs !== n || leaves32 !== n || !entries || !leafHashes || !seqList || !lengths)
+      return rowByRow(from, hi, limit);
     // Every aggregate sees the rows in the same order, so the concatenated seqs being exactly
     // lo, lo+1, … proves all columns line up and the page has no gap. (ORDER BY inside each
     // aggregate would cost a sort per column.)
     const seqText = seqList.split(',');
     const lens = lengths.split(',');
-    const page: EntryPage = { seqs: new Array<number>(n), entries: new Array<Buffer>(n), leaves: new Array<Buffer>(n), cols: JSON.parse(cols) as unknown[][] };
+    const page: EntryPage = {
+      seqs: new Array<number>(n),
+      entries: new Array<Buffer>(n),
+      leaves: new Array<Buffer>(n),
+      cols: JSON.parse(cols) as unknown[][],
+    };
     let off = 0;
     for (let i = 0; i < n; i++) {
       if (Number(seqText[i]) !== lo + i) return rowByRow(from, hi, limit);
@@ -85,9 +108,16 @@ export function storedNodes(db: Db): (level: number, lo: number, hi: number) => 
        FROM (SELECT idx, hash FROM merkle_nodes WHERE level = ? AND idx >= ? AND idx < ? ORDER BY idx)`,
     )
     .raw();
-  const slow = db.prepare('SELECT idx, CAST(hash AS BLOB) FROM merkle_nodes WHERE level = ? AND idx >= ? AND idx < ?').raw();
+  const slow = db
+    .prepare('SELECT idx, CAST(hash AS BLOB) FROM merkle_nodes WHERE level = ? AND idx >= ? AND idx < ?')
+    .raw();
   return (level, lo, hi) => {
-    const [n, ok, idxList, blob] = fast.get(level, lo, hi) as [number, number | null, string | null, Buffer | null];
+    const [n, ok, idxList, blob] = fast.get(level, lo, hi) as [
+      number,
+      number | null,
+      string | null,
+      Buffer | null,
+    ];
     const out = new Array<Buffer | undefined>(hi - lo);
     if (n === hi - lo && ok === n && blob && idxList) {
       const idx = idxList.split(',');

@@ -44,16 +44,24 @@ export async function startHttpTransport(opts: HttpTransportOptions): Promise<Ru
     }
     const url = req.url ?? '/';
     if (url.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'BAD_INPUT', message: 'Use POST.' } });
+      if (req.method !== 'POST')
+        return send(res, 405, { ok: false, error: { code: 'BAD_INPUT', message: 'Use POST.' } });
       const origin = req.headers.origin;
       if (origin && origin !== `http://${host}`) {
-        return send(res, 403, { ok: false, error: { code: 'FORBIDDEN', message: 'Cross-origin request refused.' } });
+        return send(res, 403, {
+          ok: false,
+          error: { code: 'FORBIDDEN', message: 'Cross-origin request refused.' },
+        });
       }
       const auth = Buffer.from(String(req.headers.authorization ?? '').replace(/^Bearer /, ''));
       if (auth.length !== expected.length || !timingSafeEqual(auth, expected)) {
         return send(res, 401, {
           ok: false,
-          error: { code: 'UNAUTHENTICATED', message: 'Missing or wrong launch token.', hint: 'Open the URL printed at start-up.' },
+          error: {
+            code: 'UNAUTHENTICATED',
+            message: 'Missing or wrong launch token.',
+            hint: 'Open the URL printed at start-up.',
+          },
         });
       }
       let input: unknown;
@@ -61,10 +69,17 @@ export async function startHttpTransport(opts: HttpTransportOptions): Promise<Ru
         const raw = await readBody(req);
         input = raw.length ? JSON.parse(raw.toString('utf8')) : {};
       } catch (err) {
-        return send(res, 400, { ok: false, error: { code: 'BAD_INPUT', message: `Request body: ${(err as Error).message}` } });
+        return send(res, 400, {
+          ok: false,
+          error: { code: 'BAD_INPUT', message: `Request body: ${(err as Error).message}` },
+        });
       }
       const session = req.headers['x-session'];
-      const result = await opts.dispatch(url.slice(5).split('?')[0]!, input, typeof session === 'string' ? session : undefined);
+      const result = await opts.dispatch(
+        url.slice(5).split('?')[0]!,
+        input,
+        typeof session === 'string' ? session : undefined,
+      );
       return send(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
@@ -112,7 +127,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, {
-    'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+    'content-type':
+      typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
   });

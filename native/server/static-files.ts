@@ -41,7 +41,10 @@ export function resolveStatic(root: string, urlPath: string): string | undefined
 }
 
 /** Reads a static file with its content type, or undefined when absent. */
-export async function readStatic(root: string, urlPath: string): Promise<{ body: Buffer; type: string } | undefined> {
+export async function readStatic(
+  root: string,
+  urlPath: string,
+): Promise<{ body: Buffer; type: string } | undefined> {
   const file = resolveStatic(root, urlPath);
   if (!file) return undefined;
   try {

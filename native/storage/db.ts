@@ -12,7 +12,10 @@ export type Db = Database.Database;
  * batch instead of one per entry.
  * A missing database without `create` and a damaged file are reported as such.
  */
-export function openDatabase(path: string, opts: { create?: boolean; upTo?: number; list?: Migration[] } = {}): Db {
+export function openDatabase(
+  path: string,
+  opts: { create?: boolean; upTo?: number; list?: Migration[] } = {},
+): Db {
   if (!opts.create && !existsSync(path)) {
     throw new EngineError('DATABASE_MISSING', `No workstation database at ${path}.`, {
       hint: 'Run `workstation init` (or the first-run setup) for a new data directory, or point --data at the right one.',
@@ -56,16 +59,16 @@ export function migrate(db: Db, list: Migration[], upTo: number): void {
 
 /** Reads a setting, or undefined. */
 export function getSetting(db: Db, key: string): string | undefined {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+    { value: string } | undefined;
   return row?.value;
 }
 
 /** Writes a setting (caller logs it in the custody log within the same transaction). */
 export function putSetting(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    key,
-    value,
-  );
+  db.prepare(
+    'INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }
 
 /**
@@ -74,10 +77,12 @@ export function putSetting(db: Db, key: string, value: string): void {
  * each batch of work, where the signed checkpoint is written).
  */
 export function durably<T>(db: Db, fn: () => T): T {
+  const before = db.pragma('synchronous', { simple: true }) as number;
   db.pragma('synchronous = FULL');
   try {
     return db.transaction(fn)();
   } finally {
-    db.pragma('synchronous = NORMAL');
+    // Restore what was there, so a nested call cannot weaken an outer one's commit.
+    db.pragma(`synchronous = ${before}`);
   }
 }

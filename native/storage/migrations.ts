@@ -95,6 +95,116 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'officers, devices, docks, media items, derived files, watched folders',
+    up(db) {
+      db.exec(`
+        -- Officer registry (警号, name, unit, enforcement certificate number); a login is optional.
+        CREATE TABLE officers (
+          id INTEGER PRIMARY KEY,
+          code TEXT NOT NULL UNIQUE,
+          name TEXT NOT NULL,
+          unit TEXT NOT NULL DEFAULT '',
+          cert_no TEXT NOT NULL DEFAULT '',
+          user_id INTEGER REFERENCES users(id),
+          active INTEGER NOT NULL DEFAULT 1,
+          created_at TEXT NOT NULL
+        );
+
+        -- Device registry: camera serial → model and assigned officer.
+        CREATE TABLE devices (
+          id INTEGER PRIMARY KEY,
+          serial TEXT NOT NULL UNIQUE,
+          model TEXT NOT NULL DEFAULT '',
+          officer_id INTEGER REFERENCES officers(id),
+          clear_after_ingest INTEGER NOT NULL DEFAULT 0,
+          created_at TEXT NOT NULL
+        );
+
+        -- One docking of one volume, and what happened to each file on it (the dock report).
+        CREATE TABLE docks (
+          id INTEGER PRIMARY KEY,
+          volume_id TEXT NOT NULL,
+          volume_path TEXT NOT NULL,
+          volume_label TEXT NOT NULL DEFAULT '',
+          source TEXT NOT NULL,
+          device_id INTEGER REFERENCES devices(id),
+          officer_id INTEGER REFERENCES officers(id),
+          started_by TEXT NOT NULL,
+          started_at TEXT NOT NULL,
+          finished_at TEXT,
+          state TEXT NOT NULL CHECK (state IN ('running','done','failed','cancelled','interrupted')),
+          summary_json TEXT
+        );
+        CREATE TABLE dock_files (
+          dock_id INTEGER NOT NULL REFERENCES docks(id),
+          rel_path TEXT NOT NULL,
+          size INTEGER NOT NULL,
+          state TEXT NOT NULL CHECK (state IN ('pending','ingested','duplicate','failed','skipped')),
+          sha256 TEXT,
+          media_id INTEGER REFERENCES media(id),
+          error_code TEXT,
+          error_message TEXT,
+          PRIMARY KEY (dock_id, rel_path)
+        ) WITHOUT ROWID;
+
+        -- A media item is one original (content-addressed, so stored once however often docked).
+        CREATE TABLE media (
+          id INTEGER PRIMARY KEY,
+          sha256 TEXT NOT NULL UNIQUE REFERENCES objects(sha256),
+          kind TEXT NOT NULL CHECK (kind IN ('video','audio','photo','other')),
+          original_name TEXT NOT NULL,
+          size INTEGER NOT NULL,
+          officer_id INTEGER REFERENCES officers(id),
+          device_id INTEGER REFERENCES devices(id),
+          recorded_at TEXT,
+          important INTEGER NOT NULL DEFAULT 0,
+          category TEXT NOT NULL DEFAULT 'unclassified',
+          title TEXT NOT NULL DEFAULT '',
+          ingested_at TEXT NOT NULL,
+          ingested_by TEXT NOT NULL,
+          probe_json TEXT,
+          playable INTEGER,
+          unreadable_reason TEXT,
+          processing TEXT NOT NULL DEFAULT 'pending' CHECK (processing IN ('pending','running','done','failed'))
+        );
+        CREATE INDEX media_officer ON media(officer_id, recorded_at);
+        CREATE INDEX media_device ON media(device_id, recorded_at);
+        CREATE INDEX media_recorded ON media(recorded_at);
+        CREATE INDEX media_category ON media(category);
+
+        -- Every place an item was found: identical content from two docks links to both.
+        CREATE TABLE media_sources (
+          media_id INTEGER NOT NULL REFERENCES media(id),
+          dock_id INTEGER NOT NULL REFERENCES docks(id),
+          rel_path TEXT NOT NULL,
+          file_mtime TEXT,
+          PRIMARY KEY (media_id, dock_id, rel_path)
+        ) WITHOUT ROWID;
+
+        -- Derived files (proxy, poster, scrub strip, thumbnail, waveform), each with its hash.
+        CREATE TABLE derived (
+          id INTEGER PRIMARY KEY,
+          media_id INTEGER NOT NULL REFERENCES media(id),
+          kind TEXT NOT NULL,
+          sha256 TEXT NOT NULL,
+          size INTEGER NOT NULL,
+          rel_path TEXT NOT NULL,
+          meta_json TEXT,
+          created_at TEXT NOT NULL,
+          UNIQUE (media_id, kind)
+        );
+
+        CREATE TABLE watched_folders (
+          id INTEGER PRIMARY KEY,
+          path TEXT NOT NULL UNIQUE,
+          label TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 /** The schema version this build writes. */

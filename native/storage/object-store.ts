@@ -7,7 +7,8 @@ import { sha256File } from '../core/hash';
 
 /** Path of an original inside the content-addressed store. */
 export function objectPath(originalsDir: string, sha256: string): string {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new EngineError('BAD_INPUT', `Not a SHA-256 hex digest: ${sha256}`);
+  if (!/^[0-9a-f]{64}$/.test(sha256))
+    throw new EngineError('BAD_INPUT', `Not a SHA-256 hex digest: ${sha256}`);
   return join(originalsDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 }
 
@@ -28,8 +29,9 @@ export interface StoredObject {
 export async function storeFile(
   dirs: { originals: string; tmp: string },
   source: string,
-  onBytes?: (n: number) => void,
+  opts: { onBytes?: (n: number) => void; signal?: AbortSignal } = {},
 ): Promise<StoredObject> {
+  const { onBytes, signal } = opts;
   await mkdir(dirs.tmp, { recursive: true });
   const tmpPath = join(dirs.tmp, `in-${randomBytes(8).toString('hex')}.part`);
   try {
@@ -39,6 +41,8 @@ export async function storeFile(
     const out = await open(tmpPath, 'wx', 0o600);
     try {
       for await (const chunk of createReadStream(source, { flags: 'r', highWaterMark: 1 << 20 })) {
+        if (signal?.aborted)
+          throw new EngineError('CANCELLED', `Copy of ${source} cancelled; nothing was stored.`);
         const b = chunk as Buffer;
         hash.update(b);
         await out.write(b);
@@ -56,17 +60,27 @@ export async function storeFile(
         hint: 'Make sure nothing writes to the source, then retry.',
       });
     }
-    const check = await sha256File(tmpPath);
+    const check = await sha256File(tmpPath, undefined, signal);
     if (check.sha256 !== sha256 || check.size !== size) {
-      throw new EngineError('STORAGE', `The stored copy of ${source} does not match what was read; it was discarded.`, {
-        hint: 'Check the data disk for errors, then retry.',
-      });
+      throw new EngineError(
+        'STORAGE',
+        `The stored copy of ${source} does not match what was read; it was discarded.`,
+        {
+          hint: 'Check the data disk for errors, then retry.',
+        },
+      );
     }
     const dest = objectPath(dirs.originals, sha256);
     const existing = await stat(dest).catch(() => undefined);
     if (existing) {
-      await rm(tmpPath, { force: true });
-      return { sha256, size, path: dest, created: false };
+      // Identical content is stored once — but only trust the stored file after re-hashing it:
+      // a file left by a crash or damaged on disk is replaced by this verified copy.
+      const held = await sha256File(dest, undefined, signal).catch(() => undefined);
+      if (held?.sha256 === sha256) {
+        await rm(tmpPath, { force: true });
+        return { sha256, size, path: dest, created: false };
+      }
+      await chmod(dest, 0o644).catch(() => undefined);
     }
     await mkdir(join(dest, '..'), { recursive: true });
     await chmod(tmpPath, 0o444);

@@ -10,12 +10,22 @@ export interface CliResult {
 }
 
 /** Runs the CLI from source (tsx), as a separate process, exactly as a user would. */
-export function cli(args: string[], env: Record<string, string> = {}, opts: { user?: string } = {}): CliResult {
+export function cli(
+  args: string[],
+  env: Record<string, string> = {},
+  opts: { user?: string } = {},
+): CliResult {
   const node = [process.execPath, '--import', 'tsx', 'native/cli/main.ts', ...args];
   const [cmd, ...rest] = opts.user ? ['runuser', '-u', opts.user, '--', ...node] : node;
   const r = spawnSync(cmd!, rest, {
     encoding: 'utf8',
-    env: { ...process.env, WORKSTATION_PASSWORD: '', WORKSTATION_NEW_PASSWORD: '', EVIDENCE_DATA: '', ...env },
+    env: {
+      ...process.env,
+      WORKSTATION_PASSWORD: '',
+      WORKSTATION_NEW_PASSWORD: '',
+      EVIDENCE_DATA: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
@@ -31,7 +41,21 @@ export const adminPassword = 'admin-pass-2026';
 /** `workstation init` on a fresh data directory; returns it. */
 export function initWorkstation(dataDir = join(tempDir(), 'data')): string {
   const r = cli(
-    ['init', '--data', dataDir, '--agency', '示范市综合行政执法局', '--admin', 'admin', '--credit-code', '11110000MB0000000X', '--address', '人民路1号', '--phone', '010-12345678'],
+    [
+      'init',
+      '--data',
+      dataDir,
+      '--agency',
+      '示范市综合行政执法局',
+      '--admin',
+      'admin',
+      '--credit-code',
+      '11110000MB0000000X',
+      '--address',
+      '人民路1号',
+      '--phone',
+      '010-12345678',
+    ],
     { WORKSTATION_PASSWORD: adminPassword },
   );
   if (r.status !== 0) throw new Error(`init failed: ${r.stderr}`);

@@ -24,9 +24,16 @@ export const testAgency = {
 };
 
 /** Opens an engine in-process on `dataDir` (fresh temp dir by default), optionally initialised. */
-export async function testWorkstation(opts: { dataDir?: string; init?: boolean; clock?: Clock } = {}): Promise<TestWorkstation> {
+export async function testWorkstation(
+  opts: { dataDir?: string; init?: boolean; clock?: Clock } = {},
+): Promise<TestWorkstation> {
   const dataDir = opts.dataDir ?? join(tempDir(), 'data');
-  const engine = await openEngine({ dataDir, clock: opts.clock ?? { now: () => new Date() }, logger: silentLogger, create: true });
+  const engine = await openEngine({
+    dataDir,
+    clock: opts.clock ?? { now: () => new Date() },
+    logger: silentLogger,
+    create: true,
+  });
   const dispatch = createDispatcher(() => engine);
   let token: string | undefined;
   const ws: TestWorkstation = {
@@ -44,7 +51,10 @@ export async function testWorkstation(opts: { dataDir?: string; init?: boolean; 
     },
   };
   if (opts.init) {
-    await ws.call('system.init', { agency: testAgency, admin: { login: 'admin', name: '管理员', password: 'admin-pass-2026' } });
+    await ws.call('system.init', {
+      agency: testAgency,
+      admin: { login: 'admin', name: '管理员', password: 'admin-pass-2026' },
+    });
     await ws.signIn('admin', 'admin-pass-2026');
   }
   return ws;

@@ -14,21 +14,33 @@ async function errorsFor(path: string, code: string): Promise<string[]> {
 
 describe('layering lint', () => {
   it('fails on a planted native/ → electron import', async () => {
-    const errs = await errorsFor('native/planted.ts', "import { app } from 'electron';\nexport const x = app;\n");
+    const errs = await errorsFor(
+      'native/planted.ts',
+      "import { app } from 'electron';\nexport const x = app;\n",
+    );
     expect(errs.some((e) => e.includes('must not import electron'))).toBe(true);
   });
 
   it('fails on native/ importing React or using the DOM', async () => {
-    const react = await errorsFor('native/planted.ts', "import { useState } from 'react';\nexport const x = useState;\n");
+    const react = await errorsFor(
+      'native/planted.ts',
+      "import { useState } from 'react';\nexport const x = useState;\n",
+    );
     expect(react.some((e) => e.includes('UI libraries'))).toBe(true);
     const dom = await errorsFor('native/planted.ts', 'export const t = document.title;\n');
     expect(dom.some((e) => e.startsWith('no-restricted-globals'))).toBe(true);
   });
 
   it('fails on renderer/ importing Node built-ins or engine runtime code', async () => {
-    const fs = await errorsFor('renderer/src/planted.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n");
+    const fs = await errorsFor(
+      'renderer/src/planted.ts',
+      "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+    );
     expect(fs.some((e) => e.includes('Node built-ins'))).toBe(true);
-    const eng = await errorsFor('renderer/src/planted.ts', "import { contract } from '../../native/api/contract';\nexport const x = contract;\n");
+    const eng = await errorsFor(
+      'renderer/src/planted.ts',
+      "import { contract } from '../../native/api/contract';\nexport const x = contract;\n",
+    );
     expect(eng.some((e) => e.includes('only types from native'))).toBe(true);
   });
 
@@ -41,7 +53,10 @@ describe('layering lint', () => {
   });
 
   it('fails on electron imported outside electron/', async () => {
-    const errs = await errorsFor('bench/planted.ts', "import { app } from 'electron';\nexport const x = app;\n");
+    const errs = await errorsFor(
+      'bench/planted.ts',
+      "import { app } from 'electron';\nexport const x = app;\n",
+    );
     expect(errs.some((e) => e.includes('Only electron/ imports electron'))).toBe(true);
   });
 });

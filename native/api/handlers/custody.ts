@@ -35,8 +35,15 @@ export const custodyHandlers: Pick<HandlerTable, CustodyOps> = {
   },
   'custody.exportCheckpoint': (e, _input, caller) => {
     const cp = e.checkpoint() ?? latestCheckpoint(e.db);
-    if (!cp) throw new EngineError('NOT_FOUND', 'There is no checkpoint yet.', { hint: 'Set up the workstation first.' });
-    e.custody.append({ actor: caller.user!.login, action: 'custody.checkpoint.export', details: { size: cp.size, root: cp.rootHex } });
+    if (!cp)
+      throw new EngineError('NOT_FOUND', 'There is no checkpoint yet.', {
+        hint: 'Set up the workstation first.',
+      });
+    e.custody.append({
+      actor: caller.user!.login,
+      action: 'custody.checkpoint.export',
+      details: { size: cp.size, root: cp.rootHex },
+    });
     const stamp = cp.createdAt.replace(/[:.]/g, '-');
     return { fileName: `checkpoint-${cp.size}-${stamp}.txt`, text: cp.note };
   },
@@ -44,7 +51,9 @@ export const custodyHandlers: Pick<HandlerTable, CustodyOps> = {
     const agency = e.requireAgency();
     e.checkpoint();
     const signer = e.noteSigner();
-    const row = e.db.prepare('SELECT ca_cert_pem, workstation_cert_pem, note_public_key_pem FROM agency WHERE id = 1').get() as {
+    const row = e.db
+      .prepare('SELECT ca_cert_pem, workstation_cert_pem, note_public_key_pem FROM agency WHERE id = 1')
+      .get() as {
       ca_cert_pem: string;
       workstation_cert_pem: string;
       note_public_key_pem: string;
@@ -66,12 +75,24 @@ export const custodyHandlers: Pick<HandlerTable, CustodyOps> = {
     e.requireAgency();
     const vkey = e.noteSigner().vkey;
     const jobId = e.jobs.start<VerifyReport>('custody.verify', async (report, signal) => {
-      const result = await verifyWorkstation({ db: e.db, originalsDir: e.layout.originals, vkey, onProgress: report, signal });
+      const result = await verifyWorkstation({
+        db: e.db,
+        originalsDir: e.layout.originals,
+        vkey,
+        onProgress: report,
+        signal,
+      });
       // The outcome is itself evidence: log who verified what, and the result.
       e.custody.append({
         actor: caller.user!.login,
         action: 'custody.verify',
-        details: { ok: result.ok, entries: result.entries, objects: result.objects, problems: result.problems.length, root: result.rootHex },
+        details: {
+          ok: result.ok,
+          entries: result.entries,
+          objects: result.objects,
+          problems: result.problems.length,
+          root: result.rootHex,
+        },
       });
       // Never sign a checkpoint over a log that failed verification.
       if (result.ok) e.checkpoint();

@@ -51,7 +51,9 @@ export const identityHandlers: Pick<HandlerTable, IdentityOps> = {
       {
         agency,
         admin,
-        caPkcs12: caPkcs12 ? { der: Buffer.from(caPkcs12.base64, 'base64'), passphrase: caPkcs12.passphrase } : undefined,
+        caPkcs12: caPkcs12
+          ? { der: Buffer.from(caPkcs12.base64, 'base64'), passphrase: caPkcs12.passphrase }
+          : undefined,
       },
     ),
   'auth.login': (e, { login, password }) => {
@@ -60,10 +62,18 @@ export const identityHandlers: Pick<HandlerTable, IdentityOps> = {
   },
   'auth.logout': (e, _i, caller) => {
     if (caller.token) e.sessions.close(caller.token);
-    e.custody.append({ actor: caller.user!.login, action: 'auth.logout', subjects: [`user:${caller.user!.id}`] });
+    e.custody.append({
+      actor: caller.user!.login,
+      action: 'auth.logout',
+      subjects: [`user:${caller.user!.id}`],
+    });
     return { ok: true as const };
   },
-  'auth.me': (_e, _i, caller) => ({ token: caller.token!, user: caller.user!, permissions: permissionsOf(caller.user!.role) }),
+  'auth.me': (_e, _i, caller) => ({
+    token: caller.token!,
+    user: caller.user!,
+    permissions: permissionsOf(caller.user!.role),
+  }),
   'auth.changePassword': (e, { oldPassword, newPassword }, caller) => {
     changePassword(deps(e), caller.user!.id, oldPassword, newPassword);
     return { ok: true as const };

@@ -36,7 +36,11 @@ export async function demoCommand(argv: string[]): Promise<number> {
       await signIn('admin', demoPassword);
       for (const u of demoUsers) await call('users.add', { ...u, password: demoPassword });
     }
-    const rows = [['LOGIN', 'ROLE', 'PASSWORD'], ['admin', 'admin', demoPassword], ...demoUsers.map((u) => [u.login, u.role, demoPassword])];
+    const rows = [
+      ['LOGIN', 'ROLE', 'PASSWORD'],
+      ['admin', 'admin', demoPassword],
+      ...demoUsers.map((u) => [u.login, u.role, demoPassword]),
+    ];
     print(
       common,
       { dataDir: common.dataDir, password: demoPassword, users: ['admin', ...demoUsers.map((u) => u.login)] },

@@ -31,7 +31,9 @@ export async function initCommand(argv: string[]): Promise<number> {
     try {
       der = readFileSync(file);
     } catch (err) {
-      throw new EngineError('BAD_INPUT', `Cannot read --ca-p12 ${file}: ${(err as Error).message}`, { field: 'ca-p12' });
+      throw new EngineError('BAD_INPUT', `Cannot read --ca-p12 ${file}: ${(err as Error).message}`, {
+        field: 'ca-p12',
+      });
     }
     caPkcs12 = { base64: der.toString('base64'), passphrase: process.env.WORKSTATION_CA_PASSPHRASE ?? '' };
   }
@@ -44,10 +46,18 @@ export async function initCommand(argv: string[]): Promise<number> {
         address: (values.address as string | undefined) ?? '',
         supervisionPhone: (values.phone as string | undefined) ?? '',
       },
-      admin: { login: adminLogin, name: (values['admin-name'] as string | undefined) ?? adminLogin, password },
+      admin: {
+        login: adminLogin,
+        name: (values['admin-name'] as string | undefined) ?? adminLogin,
+        password,
+      },
       caPkcs12,
     });
-    print(common, r, `✔ Initialised ${agencyName} in ${common.dataDir}\n  administrator: ${r.admin.login} (${r.admin.certFingerprint.slice(0, 16)}…)`);
+    print(
+      common,
+      r,
+      `✔ Initialised ${agencyName} in ${common.dataDir}\n  administrator: ${r.admin.login} (${r.admin.certFingerprint.slice(0, 16)}…)`,
+    );
     return 0;
   });
 }

@@ -15,7 +15,8 @@ workstation log checkpoint [--out FILE]
 export async function logCommand(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'checkpoint') return checkpointCommand(rest);
-  if (sub !== 'export') throw new EngineError('BAD_INPUT', `Unknown log command "${sub ?? ''}".`, { hint: logUsage });
+  if (sub !== 'export')
+    throw new EngineError('BAD_INPUT', `Unknown log command "${sub ?? ''}".`, { hint: logUsage });
   const { common, values } = parseCommand(rest, { out: { type: 'string' } });
   const out = resolve(required(values, 'out'));
   return withSession(common, { login: true }, async ({ call }) => {

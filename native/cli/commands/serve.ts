@@ -24,11 +24,20 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const { common, values } = parseCommand(argv, { port: { type: 'string' } });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new EngineError('BAD_INPUT', `--port ${String(values.port)} is not a port number (0–65535).`, { field: 'port' });
+    throw new EngineError('BAD_INPUT', `--port ${String(values.port)} is not a port number (0–65535).`, {
+      field: 'port',
+    });
   }
-  const s = await serve({ dataDir: common.dataDir, clock: systemClock, logger: stderrLogger(), staticDir: uiDir(), port });
+  const s = await serve({
+    dataDir: common.dataDir,
+    clock: systemClock,
+    logger: stderrLogger(),
+    staticDir: uiDir(),
+    port,
+  });
   if (s.engineError) process.stderr.write(`! ${s.engineError.message}\n  ${s.engineError.hint ?? ''}\n`);
-  if (common.json) process.stdout.write(JSON.stringify({ url: s.url, port: s.port, dataDir: common.dataDir }) + '\n');
+  if (common.json)
+    process.stdout.write(JSON.stringify({ url: s.url, port: s.port, dataDir: common.dataDir }) + '\n');
   else {
     process.stdout.write(`Evidence Workstation (browser mode) — data: ${common.dataDir}\nOpen: ${s.url}\n`);
   }

@@ -24,12 +24,18 @@ export async function userCommand(argv: string[]): Promise<number> {
     const name = required(values, 'name');
     const role = required(values, 'role');
     if (!roles.includes(role as Role)) {
-      throw new EngineError('BAD_INPUT', `--role ${role} is not a role; use one of ${roles.join(', ')}.`, { field: 'role' });
+      throw new EngineError('BAD_INPUT', `--role ${role} is not a role; use one of ${roles.join(', ')}.`, {
+        field: 'role',
+      });
     }
     return withSession(common, { login: true }, async ({ call }) => {
       const password = await readPassword('WORKSTATION_NEW_PASSWORD', `Initial password for ${login}: `);
       const u = await call('users.add', { login, name, role: role as Role, password });
-      print(common, u, `✔ Added ${u.login} (${u.name}, ${u.role}); certificate ${u.certFingerprint.slice(0, 16)}…`);
+      print(
+        common,
+        u,
+        `✔ Added ${u.login} (${u.name}, ${u.role}); certificate ${u.certFingerprint.slice(0, 16)}…`,
+      );
       return 0;
     });
   }
@@ -37,13 +43,16 @@ export async function userCommand(argv: string[]): Promise<number> {
     const { common } = parseCommand(rest, {});
     return withSession(common, { login: true }, async ({ call }) => {
       const users = await call('users.list', {});
-      const rows = [['LOGIN', 'NAME', 'ROLE', 'STATE', 'CERTIFICATE'], ...users.map((u) => [
-        u.login,
-        u.name,
-        u.role,
-        u.disabled ? 'disabled' : u.locked ? 'locked' : 'active',
-        u.certFingerprint.slice(0, 16),
-      ])];
+      const rows = [
+        ['LOGIN', 'NAME', 'ROLE', 'STATE', 'CERTIFICATE'],
+        ...users.map((u) => [
+          u.login,
+          u.name,
+          u.role,
+          u.disabled ? 'disabled' : u.locked ? 'locked' : 'active',
+          u.certFingerprint.slice(0, 16),
+        ]),
+      ];
       print(common, users, table(rows));
       return 0;
     });

@@ -25,7 +25,8 @@ export async function verifyCommand(argv: string[]): Promise<number> {
         report = job.result as VerifyReport;
         break;
       }
-      if (job.state !== 'running') throw Object.assign(new Error(job.error?.message ?? 'verify failed'), job.error);
+      if (job.state !== 'running')
+        throw Object.assign(new Error(job.error?.message ?? 'verify failed'), job.error);
       await new Promise((r) => setTimeout(r, 100));
     }
     if (tty) process.stderr.write('\n');

@@ -12,10 +12,26 @@ describe('workstation CLI', () => {
   let data: string;
   beforeAll(() => {
     data = initWorkstation();
-    const add = cli(['user', 'add', '--data', data, '--as', 'admin', '--login', 'clerk1', '--name', '李四', '--role', 'clerk'], {
-      ...asAdmin,
-      WORKSTATION_NEW_PASSWORD: 'clerk-pass-2026',
-    });
+    const add = cli(
+      [
+        'user',
+        'add',
+        '--data',
+        data,
+        '--as',
+        'admin',
+        '--login',
+        'clerk1',
+        '--name',
+        '李四',
+        '--role',
+        'clerk',
+      ],
+      {
+        ...asAdmin,
+        WORKSTATION_NEW_PASSWORD: 'clerk-pass-2026',
+      },
+    );
     expect(add.status, add.stderr).toBe(0);
   });
 
@@ -30,10 +46,13 @@ describe('workstation CLI', () => {
   });
 
   it('refuses a clerk adding users (engine-enforced), exit 2', () => {
-    const r = cli(['user', 'add', '--data', data, '--as', 'clerk1', '--login', 'x9', '--name', 'X', '--role', 'admin'], {
-      WORKSTATION_PASSWORD: 'clerk-pass-2026',
-      WORKSTATION_NEW_PASSWORD: 'whatever-123',
-    });
+    const r = cli(
+      ['user', 'add', '--data', data, '--as', 'clerk1', '--login', 'x9', '--name', 'X', '--role', 'admin'],
+      {
+        WORKSTATION_PASSWORD: 'clerk-pass-2026',
+        WORKSTATION_NEW_PASSWORD: 'whatever-123',
+      },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/does not have the permission 'users\.manage'/);
     const list = cli(['user', 'list', '--data', data, '--as', 'admin', '--json'], asAdmin);
@@ -52,7 +71,9 @@ describe('workstation CLI', () => {
     const out = join(tempDir(), 'export');
     const r = cli(['log', 'export', '--data', data, '--as', 'admin', '--out', out], asAdmin);
     expect(r.status, r.stderr).toBe(0);
-    const lines = readFileSync(join(out, 'entries.jsonl'), 'utf8').split('\n').filter((l) => l !== '');
+    const lines = readFileSync(join(out, 'entries.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '');
     // Independent RFC 6962 root, written here from the RFC rather than with the engine's code.
     const sha = (...b: Buffer[]) => createHash('sha256').update(Buffer.concat(b)).digest();
     const mth = (leaves: Buffer[]): Buffer => {
@@ -73,7 +94,22 @@ describe('workstation CLI', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'body'), body);
     writeFileSync(join(dir, 'sig'), sig);
-    const ok = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', join(out, 'workstation-note.pub.pem'), '-rawin', '-in', join(dir, 'body'), '-sigfile', join(dir, 'sig')], { encoding: 'utf8' });
+    const ok = execFileSync(
+      'openssl',
+      [
+        'pkeyutl',
+        '-verify',
+        '-pubin',
+        '-inkey',
+        join(out, 'workstation-note.pub.pem'),
+        '-rawin',
+        '-in',
+        join(dir, 'body'),
+        '-sigfile',
+        join(dir, 'sig'),
+      ],
+      { encoding: 'utf8' },
+    );
     expect(ok).toMatch(/Signature Verified Successfully/);
   });
 
@@ -82,7 +118,10 @@ describe('workstation CLI', () => {
     expect(noAgency.status).toBe(2);
     expect(noAgency.stderr).toMatch(/--agency is required/);
     expect(cli(['frobnicate']).status).toBe(2);
-    const badRole = cli(['user', 'add', '--data', data, '--as', 'admin', '--login', 'q1', '--name', 'Q', '--role', 'boss'], asAdmin);
+    const badRole = cli(
+      ['user', 'add', '--data', data, '--as', 'admin', '--login', 'q1', '--name', 'Q', '--role', 'boss'],
+      asAdmin,
+    );
     expect(badRole.status).toBe(2);
     expect(badRole.stderr).toMatch(/--role boss is not a role/);
     const unknownFlag = cli(['user', 'list', '--data', data, '--bogus'], asAdmin);
@@ -105,12 +144,16 @@ describe('workstation CLI', () => {
 
   it('a wrong password is refused with the attempts left; the fifth locks the account', () => {
     for (let i = 1; i <= 5; i++) {
-      const r = cli(['user', 'list', '--data', data, '--as', 'clerk1'], { WORKSTATION_PASSWORD: 'wrong-password' });
+      const r = cli(['user', 'list', '--data', data, '--as', 'clerk1'], {
+        WORKSTATION_PASSWORD: 'wrong-password',
+      });
       expect(r.status).toBe(2);
       if (i < 5) expect(r.stderr).toMatch(new RegExp(`${5 - i} attempts? left`));
       else expect(r.stderr).toMatch(/locked/i);
     }
-    const right = cli(['user', 'list', '--data', data, '--as', 'clerk1'], { WORKSTATION_PASSWORD: 'clerk-pass-2026' });
+    const right = cli(['user', 'list', '--data', data, '--as', 'clerk1'], {
+      WORKSTATION_PASSWORD: 'clerk-pass-2026',
+    });
     expect(right.status).toBe(2);
     expect(right.stderr).toMatch(/locked/i);
   });
@@ -121,7 +164,10 @@ describe('workstation verify on a tampered workstation', () => {
     const data = initWorkstation();
     const db = new Database(join(data, 'workstation.db'));
     db.exec('DROP TRIGGER custody_log_no_update');
-    const row = db.prepare('SELECT seq, entry FROM custody_log WHERE seq = 1').get() as { seq: number; entry: Buffer };
+    const row = db.prepare('SELECT seq, entry FROM custody_log WHERE seq = 1').get() as {
+      seq: number;
+      entry: Buffer;
+    };
     const bytes = Buffer.from(row.entry);
     bytes[bytes.length - 3]! ^= 0x01;
     db.prepare('UPDATE custody_log SET entry = ? WHERE seq = 1').run(bytes);
@@ -139,7 +185,11 @@ describe('workstation verify on a tampered workstation', () => {
     writeFileSync(src, Buffer.alloc(100_000, 7));
     const stored = await storeFile({ originals: join(data, 'originals'), tmp: join(data, 'tmp') }, src);
     const db = new Database(join(data, 'workstation.db'));
-    db.prepare('INSERT INTO objects(sha256, size, stored_at) VALUES (?, ?, ?)').run(stored.sha256, stored.size, new Date().toISOString());
+    db.prepare('INSERT INTO objects(sha256, size, stored_at) VALUES (?, ?, ?)').run(
+      stored.sha256,
+      stored.size,
+      new Date().toISOString(),
+    );
     db.close();
     expect(cli(['verify', '--data', data, '--as', 'admin'], asAdmin).status).toBe(0);
     chmodSync(stored.path, 0o644);

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkpointDue, latestCheckpoint, listCheckpoints, writeCheckpoint } from '../../../native/custody/checkpoints';
+import {
+  checkpointDue,
+  latestCheckpoint,
+  listCheckpoints,
+  writeCheckpoint,
+} from '../../../native/custody/checkpoints';
 import { generateNoteKey, parseCheckpoint, verifyNote } from '../../../native/custody/signed-note';
+import { durably } from '../../../native/storage/db';
 import { fill, freshLog, steppingClock, type TestLog } from './helpers';
 
 const NAME = 'evidence.example/ws-1';
@@ -19,7 +25,11 @@ describe('checkpoints', () => {
     expect(latestCheckpoint(t.db)).toBeUndefined();
     fill(t.log, 5);
     const first = writeCheckpoint(t.db, t.log, signer, NAME, clock);
-    expect(first).toMatchObject({ size: 5, rootHex: t.log.root().toString('hex'), createdAt: '2025-03-01T10:00:00.000Z' });
+    expect(first).toMatchObject({
+      size: 5,
+      rootHex: t.log.root().toString('hex'),
+      createdAt: '2025-03-01T10:00:00.000Z',
+    });
     expect(first.shortRoot).toBe(first.rootHex.slice(0, 16));
     expect(verifyNote(first.note, key.vkey).ok).toBe(true);
     const parsed = parseCheckpoint(first.note);
@@ -52,5 +62,21 @@ describe('checkpoints', () => {
     expect(checkpointDue(t.db, clock)).toBe(false); // grew, but signed less than 24 h ago
     clock.set('2025-03-02T10:00:00.000Z');
     expect(checkpointDue(t.db, clock)).toBe(true);
+  });
+
+  it('fsyncs its own commit, and leaves a caller’s durable commit durable', () => {
+    const sync = () => t.db.pragma('synchronous', { simple: true });
+    const before = sync();
+    fill(t.log, 2);
+    writeCheckpoint(t.db, t.log, signer, NAME, t.clock);
+    expect(sync()).toBe(before);
+    fill(t.log, 1);
+    let inside: unknown;
+    durably(t.db, () => {
+      writeCheckpoint(t.db, t.log, signer, NAME, t.clock);
+      inside = sync();
+    });
+    expect(inside).toBe(2); // still FULL when the outer transaction commits
+    expect(listCheckpoints(t.db).map((c) => c.size)).toEqual([3, 2]);
   });
 });

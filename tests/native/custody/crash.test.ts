@@ -21,9 +21,13 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the appender and SIGKILLs it once it has printed KILL_AFTER committed seqs. */
-function appendUntilKilled(dbPath: string): Promise<{ printed: number[]; signal: NodeJS.Signals | null; stderr: string }> {
+function appendUntilKilled(
+  dbPath: string,
+): Promise<{ printed: number[]; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture, dbPath, String(TOTAL)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture, dbPath, String(TOTAL)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let stderr = '';
     child.stdout.setEncoding('utf8');
@@ -58,7 +62,11 @@ describe('crash safety', () => {
       const log = new CustodyLog(db, systemClock);
       expect(log.size()).toBeGreaterThanOrEqual(printed.length);
       for (const seq of printed) expect(log.get(seq), `seq ${seq}`).toBeDefined();
-      const report = await verifyWorkstation({ db, originalsDir: join(dir, 'originals'), vkey: generateNoteKey('crash').vkey });
+      const report = await verifyWorkstation({
+        db,
+        originalsDir: join(dir, 'originals'),
+        vkey: generateNoteKey('crash').vkey,
+      });
       expect(report.problems).toEqual([]);
       expect(report.ok).toBe(true);
       expect(report.entries).toBe(log.size());

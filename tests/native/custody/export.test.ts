@@ -11,7 +11,11 @@ import { fill, freshLog, type TestLog } from './helpers';
 
 const NAME = 'evidence.example/ws-1';
 const key = generateNoteKey(NAME);
-const keys = { vkey: key.vkey, notePublicKeyPem: key.publicKeyPem, caCertPem: '-----BEGIN CERTIFICATE-----\nMA==\n-----END CERTIFICATE-----\n' };
+const keys = {
+  vkey: key.vkey,
+  notePublicKeyPem: key.publicKeyPem,
+  caCertPem: '-----BEGIN CERTIFICATE-----\nMA==\n-----END CERTIFICATE-----\n',
+};
 
 let t: TestLog;
 beforeEach(() => {
@@ -34,7 +38,14 @@ describe('exportLog', () => {
     const out = join(t.dir, 'export');
     const result = await exportLog(t.db, out, keys);
     expect(result.entries).toBe(41);
-    expect(result.files).toEqual(['entries.jsonl', 'checkpoint', 'workstation.vkey', 'workstation-note.pub.pem', 'agency-ca.pem', 'README.txt']);
+    expect(result.files).toEqual([
+      'entries.jsonl',
+      'checkpoint',
+      'workstation.vkey',
+      'workstation-note.pub.pem',
+      'agency-ca.pem',
+      'README.txt',
+    ]);
 
     const text = readFileSync(join(out, 'entries.jsonl'));
     const lines = text.toString('utf8').split('\n');
@@ -46,7 +57,12 @@ describe('exportLog', () => {
       expect(leafHash(Buffer.from(line, 'utf8')).toString('hex')).toBe(stored.view.leafHash);
     });
     expect(readFileSync(join(out, 'checkpoint'), 'utf8')).toBe(cp.note);
-    expect(verifyNote(readFileSync(join(out, 'checkpoint'), 'utf8'), readFileSync(join(out, 'workstation.vkey'), 'utf8').trim()).ok).toBe(true);
+    expect(
+      verifyNote(
+        readFileSync(join(out, 'checkpoint'), 'utf8'),
+        readFileSync(join(out, 'workstation.vkey'), 'utf8').trim(),
+      ).ok,
+    ).toBe(true);
     expect(readFileSync(join(out, 'README.txt'), 'utf8')).toContain(cp.shortRoot);
   });
 
@@ -65,8 +81,13 @@ describe('exportLog', () => {
     expect(py.stdout).toContain(`all 25 entries: root ${t.log.root().toString('hex')}`);
 
     const readme = readFileSync(join(out, 'README.txt'), 'utf8');
-    const shell = readme.slice(readme.indexOf('head -n 3 checkpoint'), readme.indexOf('-sigfile checkpoint.sig') + '-sigfile checkpoint.sig'.length);
-    expect(execFileSync('bash', ['-c', shell], { cwd: out, encoding: 'utf8' })).toContain('Signature Verified Successfully');
+    const shell = readme.slice(
+      readme.indexOf('head -n 3 checkpoint'),
+      readme.indexOf('-sigfile checkpoint.sig') + '-sigfile checkpoint.sig'.length,
+    );
+    expect(execFileSync('bash', ['-c', shell], { cwd: out, encoding: 'utf8' })).toContain(
+      'Signature Verified Successfully',
+    );
 
     // A changed line makes the recipe fail.
     const lines = readFileSync(join(out, 'entries.jsonl'), 'utf8').split('\n');
@@ -79,7 +100,10 @@ describe('exportLog', () => {
   it('exports an empty log without a checkpoint', async () => {
     const out = join(t.dir, 'empty');
     const result = await exportLog(t.db, out, { vkey: key.vkey, notePublicKeyPem: key.publicKeyPem });
-    expect(result).toEqual({ entries: 0, files: ['entries.jsonl', 'workstation.vkey', 'workstation-note.pub.pem', 'README.txt'] });
+    expect(result).toEqual({
+      entries: 0,
+      files: ['entries.jsonl', 'workstation.vkey', 'workstation-note.pub.pem', 'README.txt'],
+    });
     expect(readFileSync(join(out, 'entries.jsonl'), 'utf8')).toBe('');
     expect(readFileSync(join(out, 'README.txt'), 'utf8')).toContain('no checkpoint had been signed');
   });

@@ -8,7 +8,10 @@ import { CustodyLog } from '../../../native/custody/custody-log';
 import type { AppendInput } from '../../../native/custody/types';
 
 /** A clock that starts at `start` and moves `stepMs` forward on every reading. */
-export function steppingClock(start = '2025-03-01T08:00:00.000Z', stepMs = 1000): Clock & { set(iso: string): void } {
+export function steppingClock(
+  start = '2025-03-01T08:00:00.000Z',
+  stepMs = 1000,
+): Clock & { set(iso: string): void } {
   let t = Date.parse(start);
   return {
     now: () => {

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { openDatabase, type Db } from '../../../native/storage/db';
 import { consistencyProof, inclusionProof, leafHash, rootOf } from '../../../native/custody/merkle';
-import { appendLeaf, consistencyProofAt, inclusionProofAt, rootAt } from '../../../native/custody/merkle-store';
+import {
+  appendLeaf,
+  consistencyProofAt,
+  inclusionProofAt,
+  rootAt,
+} from '../../../native/custody/merkle-store';
 import { EngineError } from '../../../native/core/errors';
 
 let dir: string;
@@ -47,12 +52,19 @@ describe('stored tree', () => {
       const prefix = leaves.slice(0, n);
       expect(rootAt(db, n).equals(rootOf(prefix)), `root ${n}`).toBe(true);
       const indexes = new Set([0, n - 1, Math.floor(Math.random() * n), Math.floor(Math.random() * n)]);
-      for (const i of indexes) expect(hex(inclusionProofAt(db, i, n)), `inclusion ${i}/${n}`).toEqual(hex(inclusionProof(i, prefix)));
+      for (const i of indexes)
+        expect(hex(inclusionProofAt(db, i, n)), `inclusion ${i}/${n}`).toEqual(
+          hex(inclusionProof(i, prefix)),
+        );
       for (let m = 1; m <= n; m++) {
-        expect(hex(consistencyProofAt(db, m, n)), `consistency ${m}→${n}`).toEqual(hex(consistencyProof(m, prefix)));
+        expect(hex(consistencyProofAt(db, m, n)), `consistency ${m}→${n}`).toEqual(
+          hex(consistencyProof(m, prefix)),
+        );
       }
     }
-    expect(rootAt(db, 0).toString('hex')).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(rootAt(db, 0).toString('hex')).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
   });
 
   it('stores exactly the perfect subtrees (2n − popcount(n) nodes)', () => {

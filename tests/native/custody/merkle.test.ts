@@ -13,9 +13,16 @@ import {
 
 // The standard leaf inputs and reference hashes published with Certificate Transparency and
 // Trillian (transparency-dev/merkle testonly/constants.go, proof/verify_test.go).
-const inputs = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((h) =>
-  Buffer.from(h, 'hex'),
-);
+const inputs = [
+  '',
+  '00',
+  '10',
+  '2021',
+  '3031',
+  '40414243',
+  '5051525354555657',
+  '606162636465666768696a6b6c6d6e6f',
+].map((h) => Buffer.from(h, 'hex'));
 const referenceRoots = [
   'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
@@ -51,12 +58,15 @@ describe('RFC 6962 reference vectors', () => {
   });
 
   it('reproduces the published root at every size 0–8', () => {
-    for (let n = 0; n <= 8; n++) expect(rootOf(leaves.slice(0, n)).toString('hex'), `size ${n}`).toBe(referenceRoots[n]);
+    for (let n = 0; n <= 8; n++)
+      expect(rootOf(leaves.slice(0, n)).toString('hex'), `size ${n}`).toBe(referenceRoots[n]);
     expect(EMPTY_ROOT.toString('hex')).toBe(createHash('sha256').update('').digest('hex'));
   });
 
   it('node hash is SHA-256(0x01 ‖ l ‖ r): level-1 node 0 of the reference tree', () => {
-    expect(nodeHash(leaves[0]!, leaves[1]!).toString('hex')).toBe('fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125');
+    expect(nodeHash(leaves[0]!, leaves[1]!).toString('hex')).toBe(
+      'fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125',
+    );
   });
 
   it('produces the published inclusion proofs', () => {
@@ -82,13 +92,47 @@ describe('RFC 6962 reference vectors', () => {
 
   it('produces the published consistency proofs', () => {
     const cases: [number, number, string[]][] = [
-      [1, 8, ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4']],
-      [6, 8, ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
-      [2, 5, ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']],
-      [6, 7, ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
+      [
+        1,
+        8,
+        [
+          '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+          '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+          '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+        ],
+      ],
+      [
+        6,
+        8,
+        [
+          '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+          'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+          'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+        ],
+      ],
+      [
+        2,
+        5,
+        [
+          '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+          'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+        ],
+      ],
+      [
+        6,
+        7,
+        [
+          '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+          'b08693ec2e721597130641e8211e7eedccb4c26413963eee6c1e2ed16ffb1a5f',
+          'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+        ],
+      ],
     ];
     for (const [m, n, proof] of cases) {
-      expect(consistencyProof(m, leaves.slice(0, n)).map((x) => x.toString('hex')), `${m}→${n}`).toEqual(proof);
+      expect(
+        consistencyProof(m, leaves.slice(0, n)).map((x) => x.toString('hex')),
+        `${m}→${n}`,
+      ).toEqual(proof);
       expect(verifyConsistency(m, n, h(referenceRoots[m]!), h(referenceRoots[n]!), proof.map(h))).toBe(true);
     }
   });
@@ -103,7 +147,8 @@ describe('inclusion proofs', () => {
         const proof = inclusionProof(i, tree);
         expect(verifyInclusion(i, n, tree[i]!, proof, root), `${i}/${n}`).toBe(true);
         // Wrong index, wrong size, wrong leaf, wrong root.
-        for (let j = 0; j < n; j++) if (j !== i) expect(verifyInclusion(j, n, tree[i]!, proof, root)).toBe(false);
+        for (let j = 0; j < n; j++)
+          if (j !== i) expect(verifyInclusion(j, n, tree[i]!, proof, root)).toBe(false);
         // (A proof may also fit n + 1 when the path has the same shape; double and half never do.)
         expect(verifyInclusion(i, n * 2, tree[i]!, proof, root)).toBe(false);
         expect(verifyInclusion(i, Math.floor(n / 2), tree[i]!, proof, root)).toBe(false);
@@ -131,7 +176,15 @@ describe('inclusion proofs', () => {
       const root = rootOf(tree);
       const proof = inclusionProof(i, tree);
       expect(verifyInclusion(i, n, tree[i]!, proof, root), `${i}/${n}`).toBe(true);
-      expect(verifyInclusion(i, n, tree[i]!, proof.map((p, x) => (x === proof.length - 1 ? flip(p) : p)), root)).toBe(false);
+      expect(
+        verifyInclusion(
+          i,
+          n,
+          tree[i]!,
+          proof.map((p, x) => (x === proof.length - 1 ? flip(p) : p)),
+          root,
+        ),
+      ).toBe(false);
       if (n > 1) expect(verifyInclusion((i + 1) % n, n, tree[i]!, proof, root)).toBe(false);
     }
   });
@@ -169,7 +222,15 @@ describe('consistency proofs', () => {
         expect(verifyConsistency(m + 1, n, r1, r2, proof)).toBe(false);
         expect(verifyConsistency(n, m, r2, r1, proof)).toBe(false);
         for (let k = 0; k < proof.length; k++) {
-          expect(verifyConsistency(m, n, r1, r2, proof.map((p, x) => (x === k ? flip(p, 3) : p)))).toBe(false);
+          expect(
+            verifyConsistency(
+              m,
+              n,
+              r1,
+              r2,
+              proof.map((p, x) => (x === k ? flip(p, 3) : p)),
+            ),
+          ).toBe(false);
         }
         expect(verifyConsistency(m, n, r1, r2, proof.slice(0, -1))).toBe(false);
         expect(verifyConsistency(m, n, r1, r2, [...proof, r2])).toBe(false);
@@ -187,7 +248,16 @@ describe('consistency proofs', () => {
       const r2 = rootOf(big.slice(0, n));
       const proof = consistencyProof(m, big.slice(0, n));
       expect(verifyConsistency(m, n, r1, r2, proof), `${m}→${n}`).toBe(true);
-      if (m < n) expect(verifyConsistency(m, n, r1, r2, proof.map((p, x) => (x === 0 ? flip(p) : p)))).toBe(false);
+      if (m < n)
+        expect(
+          verifyConsistency(
+            m,
+            n,
+            r1,
+            r2,
+            proof.map((p, x) => (x === 0 ? flip(p) : p)),
+          ),
+        ).toBe(false);
     }
   });
 

@@ -18,10 +18,13 @@ import { EngineError } from '../../../native/core/errors';
 // The example of Go's golang.org/x/mod/sumdb/note (the reference signed-note implementation).
 const GO_VKEY = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW';
 const GO_SKEY = 'PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz';
-const GO_TEXT = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
+const GO_TEXT =
+  "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
 const GO_NOTE =
-  GO_TEXT + '\n— PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n';
-const ENOCH_SIG = '— EnochRoot rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n';
+  GO_TEXT +
+  '\n— PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n';
+const ENOCH_SIG =
+  '— EnochRoot rwz+eBzmZa0SO3NbfRGzPCpDckykFXSdeX+MNtCOXm2/5n2tiOHp+vAF1aGrQ5ovTG01oOTGwnWLox33WWd1RvMc+QQ=\n';
 
 /** PKCS#8 PEM of the Go example's Ed25519 seed. */
 function goPrivatePem(): string {
@@ -43,7 +46,10 @@ describe('signed note', () => {
     const other = GO_TEXT + '\n' + ENOCH_SIG;
     expect(verifyNote(other, GO_VKEY)).toMatchObject({ ok: false, reason: 'no signature by PeterNeumann' });
     const tampered = GO_NOTE.replace('problem,', 'problems,');
-    expect(verifyNote(tampered, GO_VKEY)).toMatchObject({ ok: false, reason: 'the signature by PeterNeumann does not verify' });
+    expect(verifyNote(tampered, GO_VKEY)).toMatchObject({
+      ok: false,
+      reason: 'the signature by PeterNeumann does not verify',
+    });
   });
 
   it('round-trips with a generated key and rejects forgeries', () => {
@@ -72,7 +78,9 @@ describe('signed note', () => {
     expect(verifyNote(body, key.vkey).ok).toBe(false);
     expect(verifyNote(note.replace('— ', '-- '), key.vkey).ok).toBe(false);
     expect(verifyNote(note.slice(0, -1), key.vkey).ok).toBe(false);
-    expect(verifyNote(note.replace('evidence.example/ws-1\n42', 'evidence.example/ws-1\t\n42'), key.vkey).ok).toBe(false);
+    expect(
+      verifyNote(note.replace('evidence.example/ws-1\n42', 'evidence.example/ws-1\t\n42'), key.vkey).ok,
+    ).toBe(false);
   });
 
   it('refuses malformed keys, names and bodies', () => {
@@ -103,13 +111,21 @@ describe('signed note', () => {
       writeFileSync(join(dir, 'pub.pem'), key.publicKeyPem);
       writeFileSync(join(dir, 'body'), body);
       writeFileSync(join(dir, 'sig'), sig);
-      const out = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'pub.pem', '-rawin', '-in', 'body', '-sigfile', 'sig'], {
-        cwd: dir,
-        encoding: 'utf8',
-      });
+      const out = execFileSync(
+        'openssl',
+        ['pkeyutl', '-verify', '-pubin', '-inkey', 'pub.pem', '-rawin', '-in', 'body', '-sigfile', 'sig'],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+        },
+      );
       expect(out).toContain('Signature Verified Successfully');
       writeFileSync(join(dir, 'body'), body.replace('\n5\n', '\n6\n'));
-      const bad = spawnSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'pub.pem', '-rawin', '-in', 'body', '-sigfile', 'sig'], { cwd: dir });
+      const bad = spawnSync(
+        'openssl',
+        ['pkeyutl', '-verify', '-pubin', '-inkey', 'pub.pem', '-rawin', '-in', 'body', '-sigfile', 'sig'],
+        { cwd: dir },
+      );
       expect(bad.status).not.toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -26,25 +26,36 @@ const verify = (extra: { onProgress?: (p: JobProgress) => void; signal?: AbortSi
 
 /** What an attacker with the database file does first. */
 function dropTriggers(): void {
-  for (const name of ['custody_log_no_update', 'custody_log_no_delete', 'checkpoints_no_update', 'checkpoints_no_delete']) {
+  for (const name of [
+    'custody_log_no_update',
+    'custody_log_no_delete',
+    'checkpoints_no_update',
+    'checkpoints_no_delete',
+  ]) {
     t.db.exec(`DROP TRIGGER ${name}`);
   }
 }
 
 /** Changes one byte of entry `seq` (inside its actor string, so it stays valid JSON). */
 function tamperEntry(seq: number, opts: { leafToo?: boolean } = {}): Buffer {
-  const entry = Buffer.from(t.db.prepare('SELECT entry FROM custody_log WHERE seq = ?').pluck().get(seq) as Buffer);
+  const entry = Buffer.from(
+    t.db.prepare('SELECT entry FROM custody_log WHERE seq = ?').pluck().get(seq) as Buffer,
+  );
   const at = entry.indexOf('"actor":"') + '"actor":"'.length;
   entry[at] = entry[at]! === 0x78 ? 0x79 : 0x78;
   t.db.prepare('UPDATE custody_log SET entry = ? WHERE seq = ?').run(entry, seq);
-  if (opts.leafToo) t.db.prepare('UPDATE custody_log SET leaf_hash = ? WHERE seq = ?').run(leafHash(entry), seq);
+  if (opts.leafToo)
+    t.db.prepare('UPDATE custody_log SET leaf_hash = ? WHERE seq = ?').run(leafHash(entry), seq);
   return entry;
 }
 
 /** Recomputes every stored tree node from the leaf_hash column, as a thorough attacker would. */
 function rebuildStoredTree(): void {
   t.db.exec('DELETE FROM merkle_nodes');
-  const rows = t.db.prepare('SELECT seq, leaf_hash FROM custody_log ORDER BY seq').all() as { seq: number; leaf_hash: Buffer }[];
+  const rows = t.db.prepare('SELECT seq, leaf_hash FROM custody_log ORDER BY seq').all() as {
+    seq: number;
+    leaf_hash: Buffer;
+  }[];
   t.db.transaction(() => rows.forEach((r) => appendLeaf(t.db, r.seq, r.leaf_hash)))();
 }
 
@@ -52,7 +63,9 @@ async function storeOriginal(name: string, content: string): Promise<{ sha256: s
   const src = join(t.dir, name);
   writeFileSync(src, content);
   const stored = await storeFile({ originals: join(t.dir, 'originals'), tmp: join(t.dir, 'tmp') }, src);
-  t.db.prepare('INSERT INTO objects(sha256, size, stored_at) VALUES (?, ?, ?)').run(stored.sha256, stored.size, '2025-03-01T08:00:00Z');
+  t.db
+    .prepare('INSERT INTO objects(sha256, size, stored_at) VALUES (?, ?, ?)')
+    .run(stored.sha256, stored.size, '2025-03-01T08:00:00Z');
   return stored;
 }
 
@@ -67,14 +80,24 @@ describe('verifyWorkstation', () => {
     const phases = new Set<string>();
     const report = await verify({ onProgress: (p) => phases.add(p.phase) });
     expect(report.problems).toEqual([]);
-    expect(report).toMatchObject({ ok: true, entries: 49, checkpoints: 2, objects: 2, rootHex: t.log.root().toString('hex') });
+    expect(report).toMatchObject({
+      ok: true,
+      entries: 49,
+      checkpoints: 2,
+      objects: 2,
+      rootHex: t.log.root().toString('hex'),
+    });
     expect(report.firstProblem).toBeUndefined();
     expect([...phases]).toEqual(['entries', 'checkpoints', 'objects']);
   });
 
   it('passes an empty workstation', async () => {
     const report = await verify();
-    expect(report).toMatchObject({ ok: true, entries: 0, rootHex: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' });
+    expect(report).toMatchObject({
+      ok: true,
+      entries: 0,
+      rootHex: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    });
   });
 
   it('names an entry whose bytes were changed', async () => {
@@ -144,12 +167,14 @@ describe('verifyWorkstation', () => {
     t.db.prepare('DELETE FROM custody_log WHERE seq >= 20').run();
     report = await verify();
     expect(report.ok).toBe(false);
-    expect(report.problems.map((p) => p.message).join('\n')).toContain('signed over 30 entries but the log now has 20');
+    expect(report.problems.map((p) => p.message).join('\n')).toContain(
+      'signed over 30 entries but the log now has 20',
+    );
   });
 
   it('reports a stored tree node that was changed', async () => {
     fill(t.log, 16);
-    t.db.prepare("UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 2 AND idx = 1").run();
+    t.db.prepare('UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 2 AND idx = 1').run();
     const report = await verify();
     expect(report.ok).toBe(false);
     expect(report.problems).toHaveLength(1);
@@ -161,7 +186,9 @@ describe('verifyWorkstation', () => {
     writeCheckpoint(t.db, t.log, signer, NAME, t.clock);
     const forger = generateNoteKey(NAME);
     const forged = signNote(checkpointBody(NAME, 10, t.log.root()), NAME, forger.privateKeyPem);
-    t.db.prepare('INSERT INTO checkpoints(size, root, note, created_at) VALUES (?, ?, ?, ?)').run(10, t.log.root(), forged, '2025-03-02T00:00:00Z');
+    t.db
+      .prepare('INSERT INTO checkpoints(size, root, note, created_at) VALUES (?, ?, ?, ?)')
+      .run(10, t.log.root(), forged, '2025-03-02T00:00:00Z');
     const report = await verify();
     expect(report.ok).toBe(false);
     expect(report.problems).toHaveLength(1);
@@ -205,11 +232,16 @@ describe('verifyWorkstation', () => {
     ac.abort();
     await expect(verify({ signal: ac.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
     const ac2 = new AbortController();
-    const run = verify({ signal: ac2.signal, onProgress: (p) => p.phase === 'entries' && p.done > 0 && ac2.abort() });
+    const run = verify({
+      signal: ac2.signal,
+      onProgress: (p) => p.phase === 'entries' && p.done > 0 && ac2.abort(),
+    });
     await expect(run).rejects.toBeInstanceOf(EngineError);
   });
 
   it('refuses a malformed verifier key', async () => {
-    await expect(verifyWorkstation({ db: t.db, originalsDir: t.dir, vkey: 'nonsense' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    await expect(
+      verifyWorkstation({ db: t.db, originalsDir: t.dir, vkey: 'nonsense' }),
+    ).rejects.toMatchObject({ code: 'BAD_INPUT' });
   });
 });

@@ -40,7 +40,12 @@ describe.skipIf(!disk)('a full disk while appending', () => {
     const entriesBefore = ws.engine.custody.size();
     const filler = fill(disk!);
 
-    const r = await ws.raw('users.add', { login: 'clerk9', name: '赵九', role: 'clerk', password: 'clerk-pass-2026' });
+    const r = await ws.raw('users.add', {
+      login: 'clerk9',
+      name: '赵九',
+      role: 'clerk',
+      password: 'clerk-pass-2026',
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('DISK_FULL');
@@ -51,7 +56,12 @@ describe.skipIf(!disk)('a full disk while appending', () => {
     let appended = 0;
     let err: unknown;
     try {
-      for (let i = 0; i < 100_000; i++, appended++) ws.engine.custody.append({ actor: 'system', action: 'test.fill', details: { i, pad: 'x'.repeat(500) } });
+      for (let i = 0; i < 100_000; i++, appended++)
+        ws.engine.custody.append({
+          actor: 'system',
+          action: 'test.fill',
+          details: { i, pad: 'x'.repeat(500) },
+        });
     } catch (e) {
       err = e;
     }
@@ -62,9 +72,18 @@ describe.skipIf(!disk)('a full disk while appending', () => {
     expect(ws.engine.custody.size()).toBe(entriesBefore + appended);
 
     rmSync(filler);
-    const report = await verifyWorkstation({ db: ws.engine.db, originalsDir: ws.engine.layout.originals, vkey: ws.engine.noteSigner().vkey });
+    const report = await verifyWorkstation({
+      db: ws.engine.db,
+      originalsDir: ws.engine.layout.originals,
+      vkey: ws.engine.noteSigner().vkey,
+    });
     expect(report.problems).toEqual([]);
-    const added = await ws.call('users.add', { login: 'clerk9', name: '赵九', role: 'clerk', password: 'clerk-pass-2026' });
+    const added = await ws.call('users.add', {
+      login: 'clerk9',
+      name: '赵九',
+      role: 'clerk',
+      password: 'clerk-pass-2026',
+    });
     expect(added.login).toBe('clerk9');
     ws.engine.close();
     spawnSync('umount', [disk!]);

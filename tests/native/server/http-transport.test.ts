@@ -22,14 +22,28 @@ function uiDir(): string {
 }
 
 /** Raw HTTP so the test controls every header (fetch would set Host and Origin itself). */
-function post(port: number, path: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; json: Reply }> {
+function post(
+  port: number,
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<{ status: number; json: Reply }> {
   return new Promise((resolve, reject) => {
     const data = JSON.stringify(body);
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text) }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, json: JSON.parse(text) }));
+      },
+    );
     req.on('error', reject);
     req.end(data);
   });
@@ -38,7 +52,13 @@ function post(port: number, path: string, body: unknown, headers: Record<string,
 describe('loopback HTTP transport', () => {
   let s: Serving;
   beforeAll(async () => {
-    s = await serve({ dataDir: join(tempDir(), 'data'), clock: systemClock, logger: silentLogger, staticDir: uiDir(), token: 'launch-token-123' });
+    s = await serve({
+      dataDir: join(tempDir(), 'data'),
+      clock: systemClock,
+      logger: silentLogger,
+      staticDir: uiDir(),
+      token: 'launch-token-123',
+    });
   });
   afterAll(() => s.stop());
 
@@ -53,9 +73,22 @@ describe('loopback HTTP transport', () => {
 
   it('refuses a missing or wrong token, a foreign Host and a cross-origin caller', async () => {
     expect((await post(s.port, '/api/system.status', {}, { host: `127.0.0.1:${s.port}` })).status).toBe(401);
-    expect((await post(s.port, '/api/system.status', {}, { ...good(), authorization: 'Bearer nope-nope-nope-nope' })).status).toBe(401);
-    expect((await post(s.port, '/api/system.status', {}, { ...good(), host: `evil.example:${s.port}` })).status).toBe(421);
-    expect((await post(s.port, '/api/system.status', {}, { ...good(), origin: 'http://evil.example' })).status).toBe(403);
+    expect(
+      (
+        await post(
+          s.port,
+          '/api/system.status',
+          {},
+          { ...good(), authorization: 'Bearer nope-nope-nope-nope' },
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (await post(s.port, '/api/system.status', {}, { ...good(), host: `evil.example:${s.port}` })).status,
+    ).toBe(421);
+    expect(
+      (await post(s.port, '/api/system.status', {}, { ...good(), origin: 'http://evil.example' })).status,
+    ).toBe(403);
   });
 
   it('validates input and names the field; unknown ops and missing sessions are refused', async () => {
@@ -81,8 +114,19 @@ describe('the server keeps running when the engine cannot open', () => {
     const data = join(tempDir(), 'data');
     mkdirSync(data);
     writeFileSync(join(data, 'workstation.db'), Buffer.alloc(4096, 0x42));
-    const s = await serve({ dataDir: data, clock: systemClock, logger: silentLogger, staticDir: uiDir(), token: 'tok-tok-tok-tok' });
-    const r = await post(s.port, '/api/system.status', {}, { authorization: 'Bearer tok-tok-tok-tok', host: `127.0.0.1:${s.port}` });
+    const s = await serve({
+      dataDir: data,
+      clock: systemClock,
+      logger: silentLogger,
+      staticDir: uiDir(),
+      token: 'tok-tok-tok-tok',
+    });
+    const r = await post(
+      s.port,
+      '/api/system.status',
+      {},
+      { authorization: 'Bearer tok-tok-tok-tok', host: `127.0.0.1:${s.port}` },
+    );
     expect(r.json).toMatchObject({ ok: false, error: { code: 'DATABASE_CORRUPT' } });
     expect(r.json.error.hint).toMatch(/backup/);
     await s.stop();
@@ -91,21 +135,38 @@ describe('the server keeps running when the engine cannot open', () => {
   // As root (CI and dev machines), a read-only data directory is only real for another user.
   const asUser = process.getuid?.() === 0 ? 'nobody' : undefined;
   const canSwitch = asUser ? spawnSync('runuser', ['-u', asUser, '--', 'true']).status === 0 : true;
-  it.skipIf(!canSwitch)('reports a read-only data directory over HTTP (READ_ONLY) and keeps serving', async () => {
-    const data = join(tempDir(), 'ro');
-    mkdirSync(data, { mode: 0o755 });
-    spawnSync('chmod', ['755', join(data, '..')]);
-    const args = [process.execPath, '--import', 'tsx', 'native/cli/main.ts', 'serve', '--data', data, '--json'];
-    const child = asUser ? spawn('runuser', ['-u', asUser, '--', ...args]) : spawn(args[0]!, args.slice(1));
-    if (!asUser) spawnSync('chmod', ['555', data]);
-    const url = await new Promise<string>((resolve, reject) => {
-      createInterface({ input: child.stdout! }).once('line', (l) => resolve(JSON.parse(l).url));
-      child.once('exit', (c) => reject(new Error(`serve exited ${c}`)));
-    });
-    const u = new URL(url);
-    const r = await post(Number(u.port), '/api/system.status', {}, { authorization: `Bearer ${u.searchParams.get('token')}`, host: u.host });
-    expect(r.json).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
-    expect(r.json.error.message).toContain(data);
-    child.kill('SIGTERM');
-  });
+  it.skipIf(!canSwitch)(
+    'reports a read-only data directory over HTTP (READ_ONLY) and keeps serving',
+    async () => {
+      const data = join(tempDir(), 'ro');
+      mkdirSync(data, { mode: 0o755 });
+      spawnSync('chmod', ['755', join(data, '..')]);
+      const args = [
+        process.execPath,
+        '--import',
+        'tsx',
+        'native/cli/main.ts',
+        'serve',
+        '--data',
+        data,
+        '--json',
+      ];
+      const child = asUser ? spawn('runuser', ['-u', asUser, '--', ...args]) : spawn(args[0]!, args.slice(1));
+      if (!asUser) spawnSync('chmod', ['555', data]);
+      const url = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout! }).once('line', (l) => resolve(JSON.parse(l).url));
+        child.once('exit', (c) => reject(new Error(`serve exited ${c}`)));
+      });
+      const u = new URL(url);
+      const r = await post(
+        Number(u.port),
+        '/api/system.status',
+        {},
+        { authorization: `Bearer ${u.searchParams.get('token')}`, host: u.host },
+      );
+      expect(r.json).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
+      expect(r.json.error.message).toContain(data);
+      child.kill('SIGTERM');
+    },
+  );
 });

@@ -8,7 +8,9 @@ import { tempDir } from '../../helpers/cli';
 /** Schema as SQLite stores it, for comparing an upgraded database with a fresh one. */
 function schemaOf(path: string): string[] {
   const db = new Database(path, { readonly: true });
-  const rows = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
+  const rows = db
+    .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+    .all();
   db.close();
   return rows.map((r) => JSON.stringify(r));
 }
