@@ -102,11 +102,11 @@ async function answer(id: number, op: string, input: unknown, session: string | 
   }
 }
 
-function shutdown(): void {
+async function shutdown(): Promise<void> {
   closing = true;
   if (timer) clearInterval(timer);
   try {
-    engine?.close();
+    await engine?.close();
   } catch (err) {
     logger.error('engine close failed', { error: toEngineError(err).message });
   }

@@ -8,11 +8,23 @@ import { clearTemp } from './storage/object-store';
 import { CustodyLog } from './custody/custody-log';
 import { checkpointDue, latestCheckpoint, writeCheckpoint } from './custody/checkpoints';
 import { vkeyOf } from './custody/signed-note';
+import { join } from 'node:path';
+import { defaultResourcesDir } from './core/resources';
+import { CopyPool } from './ingest/copy-pool';
+import { IngestService, markInterrupted } from './ingest/ingest-service';
+import { loadPatterns } from './ingest/recognize';
+import { TicketStore } from './library/tickets';
+import { VolumeMonitor } from './ingest/volume-monitor';
+import type { VolumeSource } from './volumes';
 import { SessionStore } from './api/sessions';
 import { loadAgency, loadAgencyRecord, loadKeys } from './identity/agency';
 import type { AgencyInfo, CheckpointView } from './api/types';
 
 export interface OpenOptions extends EngineContext {
+  /** The resources folder (camera patterns …); found automatically when not given. */
+  resourcesDir?: string;
+  /** Files copied at once (copy workers); default 2, one per core of the reference machine. */
+  copyParallelism?: number;
   /**
    * Create the data directory and an empty database when there is none (the app's first run).
    * The CLI passes false so a mistyped --data is reported, not silently created.
@@ -28,6 +40,8 @@ export interface Engine {
   readonly custody: CustodyLog;
   readonly jobs: JobRegistry;
   readonly sessions: SessionStore;
+  readonly ingest: IngestService;
+  readonly tickets: TicketStore;
   /** The agency record, or undefined before `init`. */
   agency(): AgencyInfo | undefined;
   /** Throws NOT_INITIALIZED before `init`. */
@@ -36,9 +50,20 @@ export interface Engine {
   noteSigner(): { origin: string; name: string; privateKeyPem: string; vkey: string };
   /** Writes a signed checkpoint if the tree grew since the last one (after each batch of work). */
   checkpoint(): CheckpointView | undefined;
+  /** Volume detection, once a host has started it (serve, Electron); the CLI does not. */
+  monitor?: VolumeMonitor;
+  /** Starts watching for cameras; recognised ones are docked automatically as 'system'. */
+  startMonitor(opts?: {
+    usbSource?: VolumeSource;
+    intervalMs?: number;
+    autoIngest?: boolean;
+  }): Promise<VolumeMonitor>;
+  /** Hook for media processing: called after each committed ingest. */
+  onCommitted?: (mediaId: number, created: boolean) => void;
   /** Writes a checkpoint when none was written in the last 24 h (called by the host's timer). */
   checkpointIfDue(): void;
-  close(): void;
+  /** Stops running docks (committed files stay), workers, and closes the database. */
+  close(): Promise<void>;
 }
 
 /**
@@ -70,6 +95,9 @@ export async function openEngine(opts: OpenOptions): Promise<Engine> {
   }
   const db = openDatabase(layout.database, { create: true });
   const custody = new CustodyLog(db, opts.clock);
+  markInterrupted(db, opts.clock.now().toISOString());
+  const pool = new CopyPool({ originals: layout.originals, tmp: layout.tmp }, opts.copyParallelism ?? 2);
+  const patternsFile = join(opts.resourcesDir ?? defaultResourcesDir(), 'camera-patterns.json');
   const ctx: EngineContext = { dataDir: opts.dataDir, clock: opts.clock, logger: opts.logger };
   let signer: ReturnType<Engine['noteSigner']> | undefined;
 
@@ -80,6 +108,23 @@ export async function openEngine(opts: OpenOptions): Promise<Engine> {
     custody,
     jobs: new JobRegistry(),
     sessions: new SessionStore(opts.clock),
+    tickets: new TicketStore(opts.clock),
+    ingest: new IngestService({
+      db,
+      custody,
+      clock: opts.clock,
+      logger: opts.logger,
+      pool,
+      patterns: loadPatterns(patternsFile),
+      checkpoint: () => {
+        try {
+          engine.checkpoint();
+        } catch (err) {
+          opts.logger.warn('checkpoint deferred', { message: String(err) });
+        }
+      },
+      onCommitted: (mediaId, created) => engine.onCommitted?.(mediaId, created),
+    }),
     agency: () => loadAgency(db),
     requireAgency() {
       const a = loadAgency(db);
@@ -115,11 +160,39 @@ export async function openEngine(opts: OpenOptions): Promise<Engine> {
         opts.clock,
       );
     },
+    async startMonitor(mo = {}) {
+      if (engine.monitor) return engine.monitor;
+      const patterns = loadPatterns(patternsFile);
+      const monitor = new VolumeMonitor(
+        {
+          db,
+          logger: opts.logger,
+          patterns,
+          autoIngest:
+            mo.autoIngest === false
+              ? undefined
+              : (v) => {
+                  if (!loadAgency(db)) return undefined;
+                  return engine.ingest.start({
+                    volume: { id: v.id, path: v.path, label: v.label, source: v.kind },
+                    actor: 'system',
+                  }).dockId;
+                },
+        },
+        mo,
+      );
+      engine.monitor = monitor;
+      await monitor.start();
+      return monitor;
+    },
     checkpointIfDue() {
       if (loadAgency(db) && checkpointDue(db, opts.clock)) engine.checkpoint();
     },
-    close() {
+    async close() {
+      engine.monitor?.stop();
       engine.jobs.cancelAll();
+      await engine.ingest.stopAll();
+      await pool.close();
       try {
         if (loadAgency(db) && custody.size() > (latestCheckpoint(db)?.size ?? 0)) engine.checkpoint();
       } finally {

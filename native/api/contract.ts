@@ -7,6 +7,13 @@
 import { z } from 'zod';
 import type {
   AgencyInfo,
+  DeviceView,
+  DockView,
+  MediaItemView,
+  MediaPage,
+  OfficerView,
+  PlaybackView,
+  VolumeView,
   CheckpointView,
   ConsistencyProofView,
   CustodyEntryView,
@@ -133,6 +140,90 @@ export const contract = {
   ),
   'custody.exportCheckpoint': op<{ fileName: string; text: string }>()(empty, 'custody.export'),
   'custody.verifyStart': op<{ jobId: string }>()(empty, 'custody.verify'),
+  'volumes.list': op<VolumeView[]>()(empty, 'evidence.ingest'),
+  'ingest.start': op<{ dockId: number }>()(
+    z
+      .object({
+        /** A detected volume's id, or a folder path ("Import folder…"). */
+        volumeId: z.string().min(1).max(512).optional(),
+        path: z.string().min(1).max(4096).optional(),
+        officerCode: z.string().trim().min(1).max(20).optional(),
+        deviceSerial: z.string().trim().min(1).max(40).optional(),
+      })
+      .refine((v) => Boolean(v.volumeId) !== Boolean(v.path), {
+        message: 'give either volumeId or path',
+        path: ['volumeId'],
+      }),
+    'evidence.ingest',
+  ),
+  'ingest.status': op<DockView[]>()(empty, 'evidence.ingest'),
+  'ingest.dock': op<DockView>()(z.object({ dockId: z.number().int().positive() }), 'evidence.view'),
+  'ingest.docks': op<DockView[]>()(
+    z.object({ limit: z.number().int().min(1).max(500).default(50) }),
+    'evidence.view',
+  ),
+  'ingest.cancel': op<{ ok: true }>()(z.object({ dockId: z.number().int().positive() }), 'evidence.ingest'),
+  'ingest.retry': op<{ ok: true }>()(z.object({ dockId: z.number().int().positive() }), 'evidence.ingest'),
+  'officers.list': op<OfficerView[]>()(empty, 'session'),
+  'officers.save': op<OfficerView>()(
+    z.object({
+      code: z.string().trim().min(2).max(20),
+      name: text(64),
+      unit: z.string().trim().max(100).optional(),
+      certNo: z.string().trim().max(40).optional(),
+      userId: z.number().int().positive().nullable().optional(),
+    }),
+    'settings.manage',
+  ),
+  'officers.importCsv': op<{ added: number; updated: number }>()(
+    z.object({ csv: z.string().min(1).max(5_000_000) }),
+    'settings.manage',
+  ),
+  'devices.list': op<DeviceView[]>()(empty, 'session'),
+  'devices.save': op<DeviceView>()(
+    z.object({
+      serial: z.string().trim().min(2).max(40),
+      model: z.string().trim().max(60).optional(),
+      officerId: z.number().int().positive().nullable().optional(),
+      clearAfterIngest: z.boolean().optional(),
+    }),
+    'settings.manage',
+  ),
+  'watched.list': op<{ id: number; path: string; label: string }[]>()(empty, 'evidence.ingest'),
+  'watched.add': op<{ id: number; path: string; label: string }>()(
+    z.object({ path: z.string().min(1).max(4096), label: z.string().trim().max(60).default('') }),
+    'settings.manage',
+  ),
+  'watched.remove': op<{ ok: true }>()(z.object({ id: z.number().int().positive() }), 'settings.manage'),
+  'media.list': op<MediaPage>()(
+    z.object({
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(1).max(200).default(50),
+      officerId: z.number().int().positive().optional(),
+      deviceId: z.number().int().positive().optional(),
+      from: z.string().datetime({ offset: true }).optional(),
+      to: z.string().datetime({ offset: true }).optional(),
+      kind: z.enum(['video', 'audio', 'photo', 'other']).optional(),
+      important: z.boolean().optional(),
+      linked: z.boolean().optional(),
+      unreadable: z.boolean().optional(),
+      unclassified: z.boolean().optional(),
+      q: z.string().trim().max(100).optional(),
+    }),
+    'evidence.view',
+  ),
+  'media.get': op<MediaItemView>()(z.object({ id: z.number().int().positive() }), 'evidence.view'),
+  'media.update': op<MediaItemView>()(
+    z.object({
+      id: z.number().int().positive(),
+      officerId: z.number().int().positive().nullable().optional(),
+      deviceId: z.number().int().positive().nullable().optional(),
+      category: z.string().trim().min(1).max(40).optional(),
+      title: z.string().trim().max(200).optional(),
+    }),
+    'evidence.edit',
+  ),
+  'media.play': op<PlaybackView>()(z.object({ id: z.number().int().positive() }), 'evidence.view'),
   'jobs.get': op<JobView<VerifyReport>>()(z.object({ jobId: z.string().min(1).max(64) }), 'session'),
   'jobs.cancel': op<{ ok: true }>()(z.object({ jobId: z.string().min(1).max(64) }), 'session'),
 } as const;

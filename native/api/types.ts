@@ -225,3 +225,63 @@ export interface DeviceView {
   officerId: number | null;
   clearAfterIngest: boolean;
 }
+
+/** A media item (one stored original) as the Library shows it. */
+export interface MediaItemView {
+  id: number;
+  sha256: string;
+  kind: 'video' | 'audio' | 'photo' | 'other';
+  originalName: string;
+  size: number;
+  officerId: number | null;
+  officerCode?: string;
+  officerName?: string;
+  deviceId: number | null;
+  deviceSerial?: string;
+  recordedAt: string | null;
+  important: boolean;
+  category: string;
+  title: string;
+  ingestedAt: string;
+  ingestedBy: string;
+  processing: 'pending' | 'running' | 'done' | 'failed';
+  playable: boolean | null;
+  /** ffprobe's reason when the original cannot be decoded (the original is still stored and verified). */
+  unreadableReason: string | null;
+  durationSec?: number;
+  width?: number;
+  height?: number;
+  /** Derived files available (proxy, poster, strip, thumb, waveform, audio-proxy). */
+  derived: string[];
+  /** Thumbnail URL for list views (poster, photo thumbnail or waveform), when one exists. */
+  thumbUrl?: string;
+  /** Where the item was found (docks and paths). */
+  sources?: { dockId: number; relPath: string; volumePath: string }[];
+}
+
+export interface MediaPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: MediaItemView[];
+}
+
+/** What the player needs: URLs valid for this session, and the scrub strip's geometry. */
+export interface PlaybackView {
+  item: MediaItemView;
+  /** URL of what plays: the original when it plays as is, else the proxy. */
+  src?: string;
+  poster?: string;
+  strip?: {
+    url: string;
+    columns: number;
+    rows: number;
+    tileWidth: number;
+    tileHeight: number;
+    count: number;
+    intervalSec: number;
+  };
+  waveform?: string;
+  /** Why nothing can play yet (proxy still being made, unreadable). */
+  notPlayable?: string;
+}

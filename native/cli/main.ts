@@ -5,15 +5,18 @@ import { verifyCommand, verifyUsage } from './commands/verify';
 import { logCommand, logUsage } from './commands/log-export';
 import { serveCommand, serveUsage } from './commands/serve';
 import { demoCommand, demoUsage } from './commands/demo';
+import { ingestCommand, ingestUsage } from './commands/ingest';
 
 const usage = `Evidence Workstation (执法音像证据工作站) — command line
 
 Every command takes --data DIR (default: the OS app-data directory; EVIDENCE_DATA overrides),
 --as LOGIN (password from WORKSTATION_PASSWORD, or prompted on a terminal) and --json.
-Exit status: 0 success, 1 a verification found a problem, 2 bad usage or input.
+Exit status: 0 success, 1 a verification found a problem (or an ingest left files behind),
+2 bad usage or input.
 
 ${initUsage}
 ${userUsage}
+${ingestUsage}
 ${verifyUsage}
 ${logUsage}
 ${serveUsage}
@@ -23,6 +26,7 @@ ${demoUsage}
 const commands: Record<string, (argv: string[]) => Promise<number>> = {
   init: initCommand,
   user: userCommand,
+  ingest: ingestCommand,
   verify: verifyCommand,
   log: logCommand,
   serve: serveCommand,

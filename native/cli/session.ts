@@ -59,6 +59,6 @@ export async function withSession<T>(
     }
     return await fn(s);
   } finally {
-    engine.close();
+    await engine.close();
   }
 }

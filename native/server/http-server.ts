@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../api/dispatch';
 import { readStatic, rendererCsp } from './static-files';
+import { serveMedia, type MediaResolver } from './media-route';
 
 export interface HttpTransportOptions {
   dispatch: Dispatch;
@@ -12,6 +13,8 @@ export interface HttpTransportOptions {
   token: string;
   /** 0 = a random free port. */
   port?: number;
+  /** Files granted to the player (`/media/<ticket>`). */
+  resolveMedia?: MediaResolver;
 }
 
 export interface RunningServer {
@@ -83,6 +86,7 @@ export async function startHttpTransport(opts: HttpTransportOptions): Promise<Ru
       return send(res, 200, result);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+    if (url.startsWith('/media/') && opts.resolveMedia) return serveMedia(req, res, opts.resolveMedia);
     const file = (await readStatic(opts.staticDir, url)) ?? (await readStatic(opts.staticDir, '/index.html'));
     if (!file) return send(res, 404, 'The UI is not built: run `npm run build`.');
     res.writeHead(200, {

@@ -4,12 +4,17 @@ import { toEngineError, type EngineError } from '../core/errors';
 import { createDispatcher } from '../api/dispatch';
 import { openEngine, type Engine } from '../engine';
 import { startHttpTransport, type RunningServer } from './http-server';
+import type { VolumeSource } from '../volumes';
 
 export interface ServeOptions extends EngineContext {
   staticDir: string;
   port?: number;
   /** Fixed token (tests); random per launch otherwise. */
   token?: string;
+  /** Watch for cameras (default true). */
+  watchVolumes?: boolean;
+  /** The USB volume source (tests point it at a fixture mount table). */
+  usbSource?: VolumeSource;
 }
 
 export interface Serving extends RunningServer {
@@ -39,7 +44,19 @@ export async function serve(opts: ServeOptions): Promise<Serving> {
     if (!engine) throw engineError!;
     return engine;
   });
-  const running = await startHttpTransport({ dispatch, staticDir: opts.staticDir, token, port: opts.port });
+  const running = await startHttpTransport({
+    dispatch,
+    staticDir: opts.staticDir,
+    token,
+    port: opts.port,
+    resolveMedia: (ticket) => engine?.tickets.resolve(ticket),
+  });
+  // Watch for docked cameras (USB and watched folders); recognised ones are ingested at once.
+  if (engine && opts.watchVolumes !== false) {
+    await engine.startMonitor({ usbSource: opts.usbSource }).catch((err: unknown) => {
+      opts.logger.error('volume detection failed to start', { message: String(err) });
+    });
+  }
   // At least one checkpoint a day, even on a quiet workstation.
   const timer = setInterval(() => {
     try {
@@ -57,7 +74,7 @@ export async function serve(opts: ServeOptions): Promise<Serving> {
     async stop() {
       clearInterval(timer);
       await running.close();
-      engine?.close();
+      await engine?.close();
     },
   };
 }

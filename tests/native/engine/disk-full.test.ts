@@ -85,7 +85,7 @@ describe.skipIf(!disk)('a full disk while appending', () => {
       password: 'clerk-pass-2026',
     });
     expect(added.login).toBe('clerk9');
-    ws.engine.close();
+    await ws.engine.close();
     spawnSync('umount', [disk!]);
   });
 });
