@@ -9,4 +9,4 @@ export type WorkerRequest =
 export type WorkerReply =
   | { type: 'progress'; id: number; bytes: number }
   | { type: 'done'; id: number; sha256: string; size: number; path: string; created: boolean }
-  | { type: 'error'; id: number; code: ErrorCode; message: string; hint?: string };
+  | { type: 'error'; id: number; code: ErrorCode; message: string; hint?: string; errno?: string };

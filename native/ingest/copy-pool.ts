@@ -102,7 +102,13 @@ export class CopyPool {
       this.idle.push(w);
       if (m.type === 'done')
         job.resolve({ sha256: m.sha256, size: m.size, path: m.path, created: m.created });
-      else job.reject(new EngineError(m.code, m.message, { hint: m.hint }));
+      else
+        job.reject(
+          new EngineError(m.code, m.message, {
+            hint: m.hint,
+            cause: m.errno ? { code: m.errno } : undefined,
+          }),
+        );
       this.pump();
     });
     w.on('error', (err) => {

@@ -49,12 +49,15 @@ port.on('message', (msg: WorkerRequest) => {
       },
       (err: unknown) => {
         const e = toEngineError(err);
+        // The OS error code (ENOENT, EIO, EACCES …) lets the dock explain the failure plainly.
+        const errno = (e.cause as NodeJS.ErrnoException | undefined)?.code;
         port.postMessage({
           type: 'error',
           id: msg.id,
           code: e.code,
           message: e.message,
           hint: e.hint,
+          errno,
         } satisfies WorkerReply);
       },
     )

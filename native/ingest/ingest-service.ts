@@ -90,6 +90,8 @@ export class IngestService {
     const controller = new AbortController();
     run.view.state = 'running';
     const done = run.run(controller.signal, only);
+    // The failure is in the dock report; a caller that does not wait must not see it unhandled.
+    done.catch(() => undefined);
     this.active.set(run.view.id, { run, controller, done });
     return done;
   }
