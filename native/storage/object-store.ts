@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { EngineError, toEngineError } from '../core/errors';
-import { sha256File } from '../core/hash';
+import { CHUNK, sha256File } from '../core/hash';
 
 /** Path of an original inside the content-addressed store. */
 export function objectPath(originalsDir: string, sha256: string): string {
@@ -36,31 +35,16 @@ export async function storeFile(
   const tmpPath = join(dirs.tmp, `in-${randomBytes(8).toString('hex')}.part`);
   try {
     const before = await stat(source);
-    const hash = createHash('sha256');
-    let size = 0;
-    const out = await open(tmpPath, 'wx', 0o600);
-    try {
-      for await (const chunk of createReadStream(source, { flags: 'r', highWaterMark: 1 << 20 })) {
-        if (signal?.aborted)
-          throw new EngineError('CANCELLED', `Copy of ${source} cancelled; nothing was stored.`);
-        const b = chunk as Buffer;
-        hash.update(b);
-        await out.write(b);
-        size += b.length;
-        onBytes?.(b.length);
-      }
-      await out.sync();
-    } finally {
-      await out.close();
-    }
-    const sha256 = hash.digest('hex');
+    // Progress counts each byte half when copied and half when verified, so the ETA covers both passes.
+    const half = onBytes && ((n: number) => onBytes(n / 2));
+    const { sha256, size } = await copyAndHash(source, tmpPath, half, signal);
     const after = await stat(source);
     if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || size !== after.size) {
       throw new EngineError('CONFLICT', `${source} changed while it was being copied; it was not stored.`, {
         hint: 'Make sure nothing writes to the source, then retry.',
       });
     }
-    const check = await sha256File(tmpPath, undefined, signal);
+    const check = await sha256File(tmpPath, half, signal);
     if (check.sha256 !== sha256 || check.size !== size) {
       throw new EngineError(
         'STORAGE',
@@ -111,4 +95,49 @@ async function fsyncDir(dir: string): Promise<void> {
 export async function clearTemp(tmpDir: string): Promise<void> {
   await rm(tmpDir, { recursive: true, force: true });
   await mkdir(tmpDir, { recursive: true });
+}
+
+/**
+ * One pass that copies and hashes: the next chunk is read while the current one is written and
+ * hashed (two buffers, at most one read and one write in flight), then the copy is fsynced.
+ */
+async function copyAndHash(
+  source: string,
+  dest: string,
+  onBytes: ((n: number) => void) | undefined,
+  signal: AbortSignal | undefined,
+): Promise<{ sha256: string; size: number }> {
+  const hash = createHash('sha256');
+  const input = await open(source, 'r');
+  try {
+    const out = await open(dest, 'wx', 0o600);
+    try {
+      const bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+      let i = 0;
+      let size = 0;
+      let reading = input.read(bufs[0]!, 0, CHUNK, 0);
+      let writing: Promise<unknown> = Promise.resolve();
+      for (;;) {
+        const { bytesRead } = await reading;
+        if (bytesRead === 0) break;
+        if (signal?.aborted)
+          throw new EngineError('CANCELLED', `Copy of ${source} cancelled; nothing was stored.`);
+        const cur = bufs[i]!.subarray(0, bytesRead);
+        await writing; // the other buffer is free again
+        i ^= 1;
+        reading = input.read(bufs[i]!, 0, CHUNK, size + bytesRead);
+        writing = out.write(cur, 0, bytesRead, size);
+        hash.update(cur);
+        size += bytesRead;
+        onBytes?.(bytesRead);
+      }
+      await writing;
+      await out.sync();
+      return { sha256: hash.digest('hex'), size };
+    } finally {
+      await out.close();
+    }
+  } finally {
+    await input.close();
+  }
 }
