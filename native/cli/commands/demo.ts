@@ -1,11 +1,15 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseCommand } from '../args';
+import { generateCameraVolume } from '../../fixtures/camera-volume';
 import { print, table } from '../output';
 import { withSession } from '../session';
 import type { Role } from '../../api/types';
 
 export const demoUsage = `workstation demo [--data DIR]
-  Prepares a demo data directory (a demo agency and one user per role, all with the printed
-  demo password) so a newcomer can look around at once. Does nothing to an existing one.`;
+  Prepares a demo data directory (a demo agency, one user per role with the printed demo
+  password, an officer and a camera in the registries) and docks a generated camera in the
+  watched folder DIR-dock, which \`serve\` then ingests. Does nothing to an existing one.`;
 
 /** The demo password, printed for newcomers; demo data only. */
 export const demoPassword = 'demo-pass-2026';
@@ -34,7 +38,15 @@ export async function demoCommand(argv: string[]): Promise<number> {
         admin: { login: 'admin', name: '系统管理员', password: demoPassword },
       });
       await signIn('admin', demoPassword);
-      for (const u of demoUsers) await call('users.add', { ...u, password: demoPassword });
+      const added = [];
+      for (const u of demoUsers) added.push(await call('users.add', { ...u, password: demoPassword }));
+      const officer = await call('officers.save', { code: '010001', name: '王警官', unit: '第一执法大队', certNo: 'ZF-0100001', userId: added[0]!.id });
+      await call('devices.save', { serial: 'DSJ-A8-000123', model: 'DSJ-A8', officerId: officer.id });
+      // A watched folder with one generated body camera in it: `serve` docks it at once.
+      const dockDir = `${common.dataDir.replace(/[\\/]+$/, '')}-dock`;
+      mkdirSync(dockDir, { recursive: true });
+      await call('watched.add', { path: dockDir, label: '演示采集站' });
+      await generateCameraVolume(join(dockDir, 'DSJ-A8-000123'), { officerCode: '010001', deviceSerial: 'DSJ-A8-000123' });
     }
     const rows = [
       ['LOGIN', 'ROLE', 'PASSWORD'],
