@@ -1,11 +1,14 @@
 /**
  * The `app:` protocol that serves the built renderer (dist/renderer) instead of file://, so the UI
- * has a real origin, a CSP header, and no reach into the rest of the disk.
+ * has a real origin, a CSP header, and no reach into the rest of the disk. `/media/<ticket>`
+ * streams the one file an engine-granted ticket names (electron/media-response.ts).
  */
 import { protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import type { Logger } from '../native/core/context';
 import { APP_SCHEME } from './app-origin';
+import { mediaResponse, type MediaLookup } from './media-response';
+import { isMediaUrl } from './media-url';
 import { resolveAppRequest, responseHeaders } from './protocol-path';
 
 /**
@@ -22,12 +25,17 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves files under `root` on the default session's `app:` scheme. Call after `ready`. */
-export function serveAppProtocol(root: string, logger: Logger): void {
+/**
+ * Serves files under `root` on the default session's `app:` scheme, and media by ticket through
+ * `lookupMedia`. Call after `ready`.
+ */
+export function serveAppProtocol(root: string, logger: Logger, lookupMedia: MediaLookup): void {
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return plain(405, `Method ${request.method} is not allowed.`);
     }
+    // Before the file lookup: nothing under /media/ is ever a file of the renderer.
+    if (isMediaUrl(request.url)) return mediaResponse(request, lookupMedia, logger);
     const resolved = resolveAppRequest(request.url, root);
     if (!resolved.ok) {
       logger.warn('app: request refused', { url: request.url, reason: resolved.reason });

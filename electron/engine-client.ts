@@ -7,8 +7,16 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
 import type { ApiResult } from '../native/api/types';
 import type { Logger } from '../native/core/context';
-import { isReplyMessage, type EngineCallMessage, type EngineShutdownMessage } from './engine-messages';
+import type { Ticketed } from '../native/library/tickets';
+import {
+  isMediaReplyMessage,
+  isReplyMessage,
+  type EngineCallMessage,
+  type EngineResolveMediaMessage,
+  type EngineShutdownMessage,
+} from './engine-messages';
 import { hostExitError, PendingCalls, restartDelayMs } from './pending-calls';
+import { PendingMedia } from './pending-media';
 
 export interface EngineClientOptions {
   /** Absolute path of the bundled host (dist/electron/engine-host.cjs). */
@@ -26,6 +34,7 @@ const STABLE_AFTER_MS = 10_000;
 export class EngineClient {
   private child: UtilityProcess | null = null;
   private readonly pending = new PendingCalls();
+  private readonly media = new PendingMedia();
   private stopping = false;
   private quickCrashes = 0;
   private startedAt = 0;
@@ -58,6 +67,24 @@ export class EngineClient {
       });
     }
     return result;
+  }
+
+  /**
+   * The file a media ticket grants, or undefined when the ticket is unknown or expired, the host
+   * is gone or the workstation is shutting down. Never rejects.
+   */
+  resolveMedia(ticket: string): Promise<Ticketed | undefined> {
+    if (this.stopping) return Promise.resolve(undefined);
+    const child = this.ensureChild();
+    const { id, media } = this.media.open();
+    const message: EngineResolveMediaMessage = { type: 'resolveMedia', id, ticket };
+    try {
+      child.postMessage(message);
+    } catch (err) {
+      this.opts.logger.error('could not send a media look-up to the engine process', { error: String(err) });
+      this.media.settle(id, null);
+    }
+    return media;
   }
 
   /**
@@ -103,7 +130,10 @@ export class EngineClient {
     this.child = child;
     this.startedAt = Date.now();
     child.on('message', (message: unknown) => {
-      if (!isReplyMessage(message) || !this.pending.settle(message.id, message.result)) {
+      const settled = isMediaReplyMessage(message)
+        ? this.media.settle(message.id, message.media)
+        : isReplyMessage(message) && this.pending.settle(message.id, message.result);
+      if (!settled) {
         logger.warn('unexpected message from the engine host', {
           message: String(JSON.stringify(message)).slice(0, 200),
         });
@@ -117,6 +147,8 @@ export class EngineClient {
   private onExit(child: UtilityProcess, code: number): void {
     if (this.child === child) this.child = null;
     const failed = this.pending.failAll(hostExitError(code, this.opts.logsDir));
+    // The host's tickets died with it: waiting media look-ups answer "unknown".
+    this.media.failAll();
     if (this.stopping) return;
     this.quickCrashes = Date.now() - this.startedAt < STABLE_AFTER_MS ? this.quickCrashes + 1 : 0;
     const delay = restartDelayMs(this.quickCrashes);

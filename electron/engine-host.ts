@@ -12,7 +12,13 @@ import { EngineError, toEngineError, type ErrorInfo } from '../native/core/error
 import { openEngine, type Engine } from '../native/engine';
 import { dataLayout } from '../native/storage/data-dir';
 import { dataDirFromArgs } from './data-dir-arg';
-import { isCallMessage, isShutdownMessage, type EngineReplyMessage } from './engine-messages';
+import {
+  isCallMessage,
+  isResolveMediaMessage,
+  isShutdownMessage,
+  type EngineMediaReplyMessage,
+  type EngineReplyMessage,
+} from './engine-messages';
 import { teeLogger } from './file-logger';
 
 /** How often the host asks the engine whether a daily checkpoint is due. */
@@ -102,6 +108,22 @@ async function answer(id: number, op: string, input: unknown, session: string | 
   }
 }
 
+/**
+ * Answers a media-ticket look-up. Tickets live in the open engine's memory, so while it is not
+ * open (or closing) no ticket exists and the answer is null; the look-up never opens it.
+ */
+function answerMedia(id: number, ticket: string): void {
+  let media: EngineMediaReplyMessage['media'] = null;
+  if (engine && !closing) {
+    try {
+      media = engine.tickets.resolve(ticket) ?? null;
+    } catch (err) {
+      logger.error('media ticket look-up failed', { error: toEngineError(err).message });
+    }
+  }
+  port!.postMessage({ id, media } satisfies EngineMediaReplyMessage);
+}
+
 async function shutdown(): Promise<void> {
   closing = true;
   if (timer) clearInterval(timer);
@@ -116,6 +138,7 @@ async function shutdown(): Promise<void> {
 port.on('message', (event: MessageEvent) => {
   const message: unknown = event.data;
   if (isShutdownMessage(message)) return shutdown();
+  if (isResolveMediaMessage(message)) return answerMedia(message.id, message.ticket);
   if (!isCallMessage(message)) {
     logger.warn('engine host ignored a malformed message');
     return;

@@ -107,7 +107,6 @@ async function start(choice: DataDirChoice): Promise<void> {
     return;
   }
   hardenSession(session.defaultSession);
-  serveAppProtocol(paths.renderer, logger);
 
   const engine = new EngineClient({
     hostPath: paths.engineHost,
@@ -116,6 +115,7 @@ async function start(choice: DataDirChoice): Promise<void> {
     logger,
   });
   engine.start();
+  serveAppProtocol(paths.renderer, logger, (ticket) => engine.resolveMedia(ticket));
   registerIpc({ mainWindow: () => mainWindow, call: (op, input, s) => engine.call(op, input, s), logger });
 
   let engineStopped = false;

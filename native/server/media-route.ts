@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contentRange, parseRange } from './byte-range';
 
 export type MediaResolver = (ticket: string) => { path: string; mime: string } | undefined;
 
@@ -27,22 +28,17 @@ export async function serveMedia(
     'cache-control': 'private, max-age=3600',
     'x-content-type-options': 'nosniff',
   };
-  const range = /^bytes=(\d*)-(\d*)$/.exec(String(req.headers.range ?? ''));
-  let start = 0;
-  let end = st.size - 1;
-  if (range && (range[1] || range[2])) {
-    if (range[1]) {
-      start = Number(range[1]);
-      if (range[2]) end = Math.min(Number(range[2]), st.size - 1);
-    } else start = Math.max(0, st.size - Number(range[2]));
-    if (start > end || start >= st.size) {
-      res.writeHead(416, { 'content-range': `bytes */${st.size}` });
-      res.end();
-      return;
-    }
+  const range = parseRange(req.headers.range, st.size);
+  if (range === 'unsatisfiable') {
+    res.writeHead(416, { 'content-range': contentRange(undefined, st.size) });
+    res.end();
+    return;
+  }
+  const { start, end } = range ?? { start: 0, end: st.size - 1 };
+  if (range) {
     res.writeHead(206, {
       ...headers,
-      'content-range': `bytes ${start}-${end}/${st.size}`,
+      'content-range': contentRange(range, st.size),
       'content-length': end - start + 1,
     });
   } else {
