@@ -54,6 +54,11 @@ function ensureOpen(): Promise<void> {
       openError = undefined;
       timer = setInterval(checkpointIfDue, CHECKPOINT_POLL_MS);
       checkpointIfDue();
+      // A long-running host: process media in the background and watch for docked cameras.
+      e.startMediaProcessing();
+      void e
+        .startMonitor()
+        .catch((err: unknown) => logger.error('volume detection failed to start', { error: String(err) }));
       logger.info('engine open', { dataDir });
     })
     .catch((err: unknown) => {

@@ -15,6 +15,7 @@ import { IngestService, markInterrupted } from './ingest/ingest-service';
 import { loadPatterns } from './ingest/recognize';
 import { TicketStore } from './library/tickets';
 import { VolumeMonitor } from './ingest/volume-monitor';
+import { MediaProcessor } from './ingest/media-processing';
 import type { VolumeSource } from './volumes';
 import { SessionStore } from './api/sessions';
 import { loadAgency, loadAgencyRecord, loadKeys } from './identity/agency';
@@ -41,6 +42,8 @@ export interface Engine {
   readonly jobs: JobRegistry;
   readonly sessions: SessionStore;
   readonly ingest: IngestService;
+  /** Probes and derived files (posters, strips, proxies) for new originals, in the background. */
+  readonly media: MediaProcessor;
   readonly tickets: TicketStore;
   /** The agency record, or undefined before `init`. */
   agency(): AgencyInfo | undefined;
@@ -58,8 +61,11 @@ export interface Engine {
     intervalMs?: number;
     autoIngest?: boolean;
   }): Promise<VolumeMonitor>;
-  /** Hook for media processing: called after each committed ingest. */
-  onCommitted?: (mediaId: number, created: boolean) => void;
+  /**
+   * Long-running hosts (serve, Electron) start background media processing: items left pending
+   * are resumed and every new original is processed. Short CLI runs leave it to them.
+   */
+  startMediaProcessing(): void;
   /** Writes a checkpoint when none was written in the last 24 h (called by the host's timer). */
   checkpointIfDue(): void;
   /** Stops running docks (committed files stay), workers, and closes the database. */
@@ -100,6 +106,7 @@ export async function openEngine(opts: OpenOptions): Promise<Engine> {
   const patternsFile = join(opts.resourcesDir ?? defaultResourcesDir(), 'camera-patterns.json');
   const ctx: EngineContext = { dataDir: opts.dataDir, clock: opts.clock, logger: opts.logger };
   let signer: ReturnType<Engine['noteSigner']> | undefined;
+  let processing = false;
 
   const engine: Engine = {
     ctx,
@@ -123,8 +130,15 @@ export async function openEngine(opts: OpenOptions): Promise<Engine> {
           opts.logger.warn('checkpoint deferred', { message: String(err) });
         }
       },
-      onCommitted: (mediaId, created) => engine.onCommitted?.(mediaId, created),
+      onCommitted: (mediaId, created) => {
+        if (created && processing) engine.media.enqueue(mediaId);
+      },
     }),
+    media: new MediaProcessor({ db, custody, clock: opts.clock, logger: opts.logger, dirs: layout }),
+    startMediaProcessing() {
+      processing = true;
+      engine.media.resume();
+    },
     agency: () => loadAgency(db),
     requireAgency() {
       const a = loadAgency(db);
@@ -192,6 +206,7 @@ export async function openEngine(opts: OpenOptions): Promise<Engine> {
       engine.monitor?.stop();
       engine.jobs.cancelAll();
       await engine.ingest.stopAll();
+      await engine.media.stop();
       await pool.close();
       try {
         if (loadAgency(db) && custody.size() > (latestCheckpoint(db)?.size ?? 0)) engine.checkpoint();

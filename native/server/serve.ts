@@ -52,6 +52,7 @@ export async function serve(opts: ServeOptions): Promise<Serving> {
     resolveMedia: (ticket) => engine?.tickets.resolve(ticket),
   });
   // Watch for docked cameras (USB and watched folders); recognised ones are ingested at once.
+  engine?.startMediaProcessing();
   if (engine && opts.watchVolumes !== false) {
     await engine.startMonitor({ usbSource: opts.usbSource }).catch((err: unknown) => {
       opts.logger.error('volume detection failed to start', { message: String(err) });
