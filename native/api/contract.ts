@@ -189,7 +189,7 @@ export const contract = {
     }),
     'settings.manage',
   ),
-  'watched.list': op<{ id: number; path: string; label: string }[]>()(empty, 'evidence.ingest'),
+  'watched.list': op<{ id: number; path: string; label: string }[]>()(empty, 'session'),
   'watched.add': op<{ id: number; path: string; label: string }>()(
     z.object({ path: z.string().min(1).max(4096), label: z.string().trim().max(60).default('') }),
     'settings.manage',

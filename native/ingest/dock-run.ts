@@ -205,6 +205,7 @@ export class DockRun {
       view.doneBytes = 0;
     };
     try {
+      if (src.problem) throw new EngineError('BAD_INPUT', `${src.relPath}: ${src.problem}`);
       const prior = priorCopy(this.deps.db, this.req.volume.id, src.relPath, src.size, src.mtimeMs);
       view.state = prior ? 'verifying' : 'copying';
       let r = await this.deps.pool.run(src.absPath, prior ? 'hash' : 'copy', { onBytes, signal });
@@ -254,7 +255,15 @@ export class DockRun {
       }
       const error = { code: e.code, message: await this.explain(src, e) };
       Object.assign(view, { state: 'failed', error });
-      recordFailure(this.deps, this.view.id, src.relPath, error, this.req.actor);
+      try {
+        recordFailure(this.deps, this.view.id, src.relPath, error, this.req.actor);
+      } catch (err2) {
+        // A full disk can refuse even this line of the report; the live view still has it.
+        this.deps.logger.error('could not record a failed file', {
+          relPath: src.relPath,
+          message: String(err2),
+        });
+      }
     } finally {
       this.view.counts = countFiles(this.view.files);
       this.tick();
@@ -264,6 +273,7 @@ export class DockRun {
   /** A per-file message that says what happened in the clerk's terms. */
   private async explain(src: SourceFile, e: EngineError): Promise<string> {
     const cause = (e.cause as NodeJS.ErrnoException | undefined)?.code;
+    if (src.problem) return e.message;
     if (e.code === 'DISK_FULL')
       return `${src.relPath}: the data disk is full; nothing was stored. Free space, then retry.`;
     if (cause === 'ENOENT' || cause === 'EIO' || cause === 'ENXIO' || cause === 'ENODEV') {
@@ -279,8 +289,6 @@ export class DockRun {
     }
     if (e.code === 'READ_ONLY' || cause === 'EACCES' || cause === 'EPERM')
       return `${src.relPath}: permission denied reading the file; nothing was stored.`;
-    if (src.relPath.includes('\uFFFD'))
-      return `${src.relPath}: the file name is not valid text on this system and cannot be opened; nothing was stored.`;
     return `${src.relPath}: ${e.message}`;
   }
 
@@ -331,20 +339,29 @@ export class DockRun {
     this.view.finishedAt = clock.now().toISOString();
     this.view.counts = countFiles(this.view.files);
     this.view.etaSec = undefined;
-    db.transaction(() => {
-      db.prepare('UPDATE docks SET state = ?, finished_at = ?, summary_json = ? WHERE id = ?').run(
-        state,
-        this.view.finishedAt,
-        JSON.stringify({ ...this.view.counts, totalBytes: this.view.totalBytes, message }),
-        this.view.id,
-      );
-      custody.append({
-        actor: this.req.actor,
-        action: 'dock.finish',
-        subjects: [`dock:${this.view.id}`],
-        details: { state, ...this.view.counts, message },
+    try {
+      db.transaction(() => {
+        db.prepare('UPDATE docks SET state = ?, finished_at = ?, summary_json = ? WHERE id = ?').run(
+          state,
+          this.view.finishedAt,
+          JSON.stringify({ ...this.view.counts, totalBytes: this.view.totalBytes, message }),
+          this.view.id,
+        );
+        custody.append({
+          actor: this.req.actor,
+          action: 'dock.finish',
+          subjects: [`dock:${this.view.id}`],
+          details: { state, ...this.view.counts, message },
+        });
+      })();
+    } catch (err) {
+      // The report cannot be written (full disk): the live view keeps it, and at the next start
+      // this dock is marked interrupted; re-docking resumes.
+      this.deps.logger.error('could not record the end of a dock', {
+        dock: this.view.id,
+        message: String(err),
       });
-    })();
+    }
     this.deps.checkpoint();
   }
 }

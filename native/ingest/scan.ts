@@ -8,6 +8,8 @@ export interface SourceFile {
   absPath: string;
   size: number;
   mtimeMs: number;
+  /** Why the file cannot be read at all (reported as failed, never dropped silently). */
+  problem?: string;
 }
 
 /** Something on the volume that is not ingested, and why (it appears in the dock report). */
@@ -79,8 +81,15 @@ export async function scanVolume(
         }
         await walk(abs);
       } else if (e.isFile()) {
-        const st = await lstat(abs).catch(() => undefined);
-        if (st) files.push({ relPath: rel, absPath: abs, size: st.size, mtimeMs: st.mtimeMs });
+        const st = await lstat(abs).catch((err: NodeJS.ErrnoException) => err);
+        if (!(st instanceof Error))
+          files.push({ relPath: rel, absPath: abs, size: st.size, mtimeMs: st.mtimeMs });
+        else {
+          const problem = e.name.includes('\uFFFD')
+            ? "the file name is not valid text (UTF-8) and cannot be opened by name; nothing was stored. Rename it on the camera or copy it out with the camera's own tool."
+            : `the file cannot be read (${st.code ?? st.message}); nothing was stored.`;
+          files.push({ relPath: rel, absPath: abs, size: 0, mtimeMs: 0, problem });
+        }
       } else if (e.isSymbolicLink()) {
         const target = await realpath(abs).catch(() => undefined);
         const st = target ? await stat(target).catch(() => undefined) : undefined;

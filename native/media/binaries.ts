@@ -21,7 +21,10 @@ const FIX_HINT =
  * really downloaded — its install is skipped where downloads are blocked); `ffmpeg` on PATH.
  * Throws NOT_FOUND saying how to fix it when there is none.
  */
-export function resolveFfmpeg(env: NodeJS.ProcessEnv = process.env, lookup: BinaryLookup = systemLookup()): string {
+export function resolveFfmpeg(
+  env: NodeJS.ProcessEnv = process.env,
+  lookup: BinaryLookup = systemLookup(),
+): string {
   const exe = exeName('ffmpeg', lookup.platform);
   const explicit = fromEnv(env, 'FFMPEG_BIN', lookup);
   if (explicit) return explicit;
@@ -29,17 +32,24 @@ export function resolveFfmpeg(env: NodeJS.ProcessEnv = process.env, lookup: Bina
   if (fromPackage && lookup.isExecutable(unpackedAsarPath(fromPackage))) return unpackedAsarPath(fromPackage);
   const onPath = findOnPath(exe, env, lookup);
   if (onPath) return onPath;
-  throw new EngineError('NOT_FOUND', 'ffmpeg was not found: FFMPEG_BIN is not set, ffmpeg-static has no binary and no ffmpeg is on PATH.', {
-    field: 'FFMPEG_BIN',
-    hint: FIX_HINT,
-  });
+  throw new EngineError(
+    'NOT_FOUND',
+    'ffmpeg was not found: FFMPEG_BIN is not set, ffmpeg-static has no binary and no ffmpeg is on PATH.',
+    {
+      field: 'FFMPEG_BIN',
+      hint: FIX_HINT,
+    },
+  );
 }
 
 /**
  * The ffprobe to run. Order: FFPROBE_BIN; an ffprobe beside the resolved ffmpeg (the pair from
  * one build); @ffprobe-installer/ffprobe; `ffprobe` on PATH. Throws NOT_FOUND when there is none.
  */
-export function resolveFfprobe(env: NodeJS.ProcessEnv = process.env, lookup: BinaryLookup = systemLookup()): string {
+export function resolveFfprobe(
+  env: NodeJS.ProcessEnv = process.env,
+  lookup: BinaryLookup = systemLookup(),
+): string {
   const exe = exeName('ffprobe', lookup.platform);
   const explicit = fromEnv(env, 'FFPROBE_BIN', lookup);
   if (explicit) return explicit;
@@ -96,7 +106,11 @@ export function systemLookup(): BinaryLookup {
   };
 }
 
-function fromEnv(env: NodeJS.ProcessEnv, name: 'FFMPEG_BIN' | 'FFPROBE_BIN', lookup: BinaryLookup): string | null {
+function fromEnv(
+  env: NodeJS.ProcessEnv,
+  name: 'FFMPEG_BIN' | 'FFPROBE_BIN',
+  lookup: BinaryLookup,
+): string | null {
   const value = env[name]?.trim();
   if (!value) return null;
   // A path the administrator set on purpose is never silently replaced by another binary.

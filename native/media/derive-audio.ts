@@ -88,9 +88,13 @@ export async function makeAudioProxy(
 
 function withAudio(probe: MediaProbe, input: string, what: string): ReadableProbe {
   if (probe.unreadable) {
-    throw new EngineError('BAD_INPUT', `Cannot make a ${what} for ${input}: the file is unreadable (${probe.reason}).`);
+    throw new EngineError(
+      'BAD_INPUT',
+      `Cannot make a ${what} for ${input}: the file is unreadable (${probe.reason}).`,
+    );
   }
-  if (!probe.audio) throw new EngineError('BAD_INPUT', `Cannot make a ${what} for ${input}: it has no audio stream.`);
+  if (!probe.audio)
+    throw new EngineError('BAD_INPUT', `Cannot make a ${what} for ${input}: it has no audio stream.`);
   return probe;
 }
 

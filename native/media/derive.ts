@@ -61,7 +61,11 @@ export async function makeProxy(
     'setsar=1',
     'format=yuv420p',
   ];
-  const audio = p.audio ? (p.audio.codec === 'aac' && (p.audio.channels ?? 2) <= 2 ? 'copied' : 'encoded') : 'none';
+  const audio = p.audio
+    ? p.audio.codec === 'aac' && (p.audio.channels ?? 2) <= 2
+      ? 'copied'
+      : 'encoded'
+    : 'none';
   const gop = Math.max(1, Math.round((v.fps && v.fps < 120 ? v.fps : 30) * 2)); // a keyframe every 2 s: quick seeks
   // prettier-ignore
   const args = [
@@ -208,7 +212,14 @@ export async function makeScrubStrip(
       signal: opts.signal,
       timeoutMs: opts.timeoutMs ?? defaultTimeout(p.durationSec, 2),
     });
-    return { columns, rows, tileWidth, tileHeight, count, intervalSec: Math.round(intervalSec * 1000) / 1000 };
+    return {
+      columns,
+      rows,
+      tileWidth,
+      tileHeight,
+      count,
+      intervalSec: Math.round(intervalSec * 1000) / 1000,
+    };
   });
 }
 

@@ -33,7 +33,10 @@ export async function produce<M>(
     const meta = await write(tmp);
     const st = await stat(tmp).catch(() => null);
     if (!st || st.size === 0) {
-      throw new EngineError('INTERNAL', `ffmpeg wrote no ${kind} for ${input}: the file may hold no decodable frames.`);
+      throw new EngineError(
+        'INTERNAL',
+        `ffmpeg wrote no ${kind} for ${input}: the file may hold no decodable frames.`,
+      );
     }
     const fh = await open(tmp, 'r+');
     try {
@@ -51,12 +54,23 @@ export async function produce<M>(
 }
 
 /** The probe, when it is a readable one of the wanted kinds; BAD_INPUT otherwise. */
-export function requireKind(probe: MediaProbe, kinds: ReadableProbe['kind'][], input: string, what: string): ReadableProbe {
+export function requireKind(
+  probe: MediaProbe,
+  kinds: ReadableProbe['kind'][],
+  input: string,
+  what: string,
+): ReadableProbe {
   if (probe.unreadable) {
-    throw new EngineError('BAD_INPUT', `Cannot make a ${what} for ${input}: the file is unreadable (${probe.reason}).`);
+    throw new EngineError(
+      'BAD_INPUT',
+      `Cannot make a ${what} for ${input}: the file is unreadable (${probe.reason}).`,
+    );
   }
   if (!kinds.includes(probe.kind)) {
-    throw new EngineError('BAD_INPUT', `Cannot make a ${what} for ${input}: it is ${probe.kind}, not ${kinds.join(' or ')}.`);
+    throw new EngineError(
+      'BAD_INPUT',
+      `Cannot make a ${what} for ${input}: it is ${probe.kind}, not ${kinds.join(' or ')}.`,
+    );
   }
   return probe;
 }
@@ -70,16 +84,28 @@ export function ffmpegBin(path?: string): string {
  * Fits a displayed frame into a box, keeping its aspect, never enlarging, both sides even (the
  * H.264 4:2:0 encoder and JPEG chroma need even sizes).
  */
-export function fitInside(width: number, height: number, maxWidth: number, maxHeight: number): { width: number; height: number } {
-  if (!(width > 0 && height > 0)) return { width: even(Math.min(maxWidth, 640)), height: even(Math.min(maxHeight, 360)) };
+export function fitInside(
+  width: number,
+  height: number,
+  maxWidth: number,
+  maxHeight: number,
+): { width: number; height: number } {
+  if (!(width > 0 && height > 0))
+    return { width: even(Math.min(maxWidth, 640)), height: even(Math.min(maxHeight, 360)) };
   const scale = Math.min(1, maxWidth / width, maxHeight / height);
   return { width: even(width * scale), height: even(height * scale) };
 }
 
 /** Box for a proxy: short side ≤ `shortSide`, long side ≤ 16:9 of it (landscape and portrait alike). */
-export function proxyBox(width: number, height: number, shortSide: number): { width: number; height: number } {
+export function proxyBox(
+  width: number,
+  height: number,
+  shortSide: number,
+): { width: number; height: number } {
   const longSide = Math.round((shortSide * 16) / 9);
-  return width >= height ? fitInside(width, height, longSide, shortSide) : fitInside(width, height, shortSide, longSide);
+  return width >= height
+    ? fitInside(width, height, longSide, shortSide)
+    : fitInside(width, height, shortSide, longSide);
 }
 
 /** Nearest even integer ≥ 2. */

@@ -31,7 +31,8 @@ const PLAYABLE_AUDIO: { container: (c: string) => boolean; codecs: Set<string>; 
 /** Decides whether `probe` needs a proxy, and says why. */
 export function needsProxy(probe: MediaProbe): PlayabilityVerdict {
   if (probe.unreadable) return { proxy: false, reason: `Unreadable: ${probe.reason}` };
-  if (probe.kind === 'photo') return { proxy: false, reason: 'A photo: shown through its thumbnail and original.' };
+  if (probe.kind === 'photo')
+    return { proxy: false, reason: 'A photo: shown through its thumbnail and original.' };
   if (probe.kind === 'other') return { proxy: false, reason: 'Not audio or video: nothing to play.' };
   if (probe.kind === 'audio') return audioVerdict(probe.container, probe.audio?.codec ?? 'unknown');
 
@@ -42,13 +43,18 @@ export function needsProxy(probe: MediaProbe): PlayabilityVerdict {
   else {
     if (v.codec !== 'h264') problems.push(`video codec ${v.codec} is not H.264`);
     if (v.bitDepth > 8) problems.push(`${v.bitDepth}-bit video`);
-    if (!v.pixFmt || !PLAYABLE_PIX_FMTS.has(v.pixFmt)) problems.push(`pixel format ${v.pixFmt ?? 'unknown'} is not 8-bit 4:2:0`);
+    if (!v.pixFmt || !PLAYABLE_PIX_FMTS.has(v.pixFmt))
+      problems.push(`pixel format ${v.pixFmt ?? 'unknown'} is not 8-bit 4:2:0`);
     if (v.interlaced) problems.push('interlaced video');
   }
   const a = probe.audio;
   if (a && a.codec !== 'aac') problems.push(`audio codec ${a.codec} is not AAC`);
-  if (problems.length) return { proxy: true, target: 'video', reason: `Needs an H.264/AAC proxy: ${problems.join('; ')}.` };
-  return { proxy: false, reason: a ? 'H.264/AAC in MP4/MOV: plays as is.' : 'H.264 in MP4/MOV without sound: plays as is.' };
+  if (problems.length)
+    return { proxy: true, target: 'video', reason: `Needs an H.264/AAC proxy: ${problems.join('; ')}.` };
+  return {
+    proxy: false,
+    reason: a ? 'H.264/AAC in MP4/MOV: plays as is.' : 'H.264 in MP4/MOV without sound: plays as is.',
+  };
 }
 
 function audioVerdict(container: string, codec: string): PlayabilityVerdict {
@@ -57,7 +63,11 @@ function audioVerdict(container: string, codec: string): PlayabilityVerdict {
       return { proxy: false, reason: `${rule.label} (${codec}): plays as is.` };
     }
   }
-  return { proxy: true, target: 'audio', reason: `Needs an AAC proxy: audio codec ${codec} in ${container} does not play in Chromium.` };
+  return {
+    proxy: true,
+    target: 'audio',
+    reason: `Needs an AAC proxy: audio codec ${codec} in ${container} does not play in Chromium.`,
+  };
 }
 
 /** ffprobe names the whole ISO-BMFF family "mov,mp4,m4a,3gp,3g2,mj2". */

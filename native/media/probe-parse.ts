@@ -162,7 +162,7 @@ function sexagesimal(v: string, degDigits: number): number | null {
     if (min >= 60 || sec >= 60) return null;
     value = Number(intPart.slice(0, degDigits)) + min / 60 + sec / 3600;
   } else return null;
-  return sign * Math.round(value * 1e7) / 1e7;
+  return (sign * Math.round(value * 1e7)) / 1e7;
 }
 
 /**
@@ -175,7 +175,12 @@ export function ffprobeReason(message: string, path: string): string {
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter((l) => l && !/^ffprobe exited with code/.test(l))
-    .map((l) => l.replace(/ @ 0x[0-9a-f]+\]/gi, ']').split(path).join(name));
+    .map((l) =>
+      l
+        .replace(/ @ 0x[0-9a-f]+\]/gi, ']')
+        .split(path)
+        .join(name),
+    );
   return lines.length ? lines.join('; ') : message.trim() || 'ffprobe could not read the file';
 }
 

@@ -25,15 +25,28 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * `{ unreadable: true, reason }` with ffprobe's own message. Throws NOT_FOUND when the file or
  * ffprobe itself is missing, CANCELLED when `signal` aborts.
  */
-export async function probeMedia(path: string, signal?: AbortSignal, opts: ProbeOptions = {}): Promise<MediaProbe> {
+export async function probeMedia(
+  path: string,
+  signal?: AbortSignal,
+  opts: ProbeOptions = {},
+): Promise<MediaProbe> {
   const abs = resolvePath(path);
   const st = await stat(abs).catch((err: NodeJS.ErrnoException) => {
-    throw new EngineError('NOT_FOUND', `Cannot probe ${abs}: ${err.code === 'ENOENT' ? 'no such file' : err.message}.`, {
-      cause: err,
-    });
+    throw new EngineError(
+      'NOT_FOUND',
+      `Cannot probe ${abs}: ${err.code === 'ENOENT' ? 'no such file' : err.message}.`,
+      {
+        cause: err,
+      },
+    );
   });
   if (!st.isFile()) throw new EngineError('BAD_INPUT', `Cannot probe ${abs}: not a regular file.`);
-  if (st.size === 0) return { unreadable: true, reason: 'The file is empty (0 bytes): there is nothing to decode.', sizeBytes: 0 };
+  if (st.size === 0)
+    return {
+      unreadable: true,
+      reason: 'The file is empty (0 bytes): there is nothing to decode.',
+      sizeBytes: 0,
+    };
   const bin = opts.ffprobePath ?? resolveFfprobe();
   if (signal?.aborted) throw cancelled(abs);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -63,7 +76,11 @@ export async function probeMedia(path: string, signal?: AbortSignal, opts: Probe
   );
 
   if (outcome === 'timeout') {
-    return { unreadable: true, reason: `ffprobe did not finish within ${Math.round(timeoutMs / 1000)} s.`, sizeBytes: st.size };
+    return {
+      unreadable: true,
+      reason: `ffprobe did not finish within ${Math.round(timeoutMs / 1000)} s.`,
+      sizeBytes: st.size,
+    };
   }
   if ('error' in outcome) {
     const { error } = outcome;
@@ -77,7 +94,11 @@ export async function probeMedia(path: string, signal?: AbortSignal, opts: Probe
     return { unreadable: true, reason: ffprobeReason(error.message, abs), sizeBytes: st.size };
   }
   if (!outcome.data.streams?.length) {
-    return { unreadable: true, reason: 'ffprobe found no audio, video or image stream in the file.', sizeBytes: st.size };
+    return {
+      unreadable: true,
+      reason: 'ffprobe found no audio, video or image stream in the file.',
+      sizeBytes: st.size,
+    };
   }
   return toMediaProbe(outcome.data, st.size);
 }

@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 import { EngineError } from '../core/errors';
-import { parseProgressBlock, percent, splitProgressBlocks } from './progress';
+import { parseProgressBlock, percent, splitProgressBlocks, type ProgressReport } from './progress';
 import type { JobProgress } from './types';
 
 export interface RunFfmpegOptions {
@@ -38,7 +38,16 @@ export interface RunFfmpegResult {
 const TAIL_LINES = 12;
 
 /** Flags every run gets: no banner, no stdin, no interactive stats, progress on stdout. */
-export const BASE_ARGS = ['-hide_banner', '-nostdin', '-nostats', '-loglevel', 'error', '-progress', 'pipe:1', '-y'];
+export const BASE_ARGS = [
+  '-hide_banner',
+  '-nostdin',
+  '-nostats',
+  '-loglevel',
+  'error',
+  '-progress',
+  'pipe:1',
+  '-y',
+];
 
 /**
  * Runs ffmpeg and resolves when it exits 0. Rejects with CANCELLED when `signal` aborts, and
@@ -53,7 +62,10 @@ export function runFfmpeg(opts: RunFfmpegOptions): Promise<RunFfmpegResult> {
   if (signal?.aborted) return Promise.reject(cancelled(name));
 
   return new Promise((resolve, reject) => {
-    const child = spawn(bin, [...BASE_ARGS, ...args], { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawn(bin, [...BASE_ARGS, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
     const tail: string[] = [];
     let partialErr = '';
     let out = '';
@@ -68,6 +80,10 @@ export function runFfmpeg(opts: RunFfmpegOptions): Promise<RunFfmpegResult> {
       killTimer = setTimeout(() => child.kill('SIGKILL'), grace);
       killTimer.unref();
     };
+    const emit = (r: ProgressReport | null) => {
+      if (r && onProgress && !stopReason)
+        onProgress({ ...r, percent: r.done ? 100 : percent(r.seconds, durationSec) });
+    };
     const onAbort = () => stop('cancelled');
     signal?.addEventListener('abort', onAbort, { once: true });
     const timer = timeoutMs && timeoutMs > 0 ? setTimeout(() => stop('timeout'), timeoutMs) : undefined;
@@ -76,11 +92,7 @@ export function runFfmpeg(opts: RunFfmpegOptions): Promise<RunFfmpegResult> {
     child.stdout.on('data', (chunk: string) => {
       const { blocks, rest } = splitProgressBlocks(out + chunk);
       out = rest.length > 65536 ? '' : rest; // not progress output: do not grow without bound
-      if (!onProgress) return;
-      for (const b of blocks) {
-        const r = parseProgressBlock(b);
-        if (r) onProgress({ ...r, percent: r.done ? 100 : percent(r.seconds, durationSec) });
-      }
+      for (const b of blocks) emit(parseProgressBlock(b));
     });
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
@@ -107,23 +119,36 @@ export function runFfmpeg(opts: RunFfmpegOptions): Promise<RunFfmpegResult> {
       if (settled) return;
       cleanup();
       if (partialErr.trim()) pushTail(tail, partialErr);
+      if (out.trim()) emit(parseProgressBlock(out)); // a last block without its newline
       if (spawnError) return reject(startFailed(bin, name, spawnError));
       if (stopReason === 'cancelled') return reject(cancelled(name));
       if (stopReason === 'timeout') {
         return reject(
-          new EngineError('INTERNAL', `ffmpeg took longer than ${Math.round((timeoutMs ?? 0) / 1000)} s on ${name} and was stopped.${quote(tail)}`, {
-            hint: 'The file may be damaged; retry, or raise the time limit for very long recordings.',
-          }),
+          new EngineError(
+            'INTERNAL',
+            `ffmpeg took longer than ${seconds(timeoutMs ?? 0)} s on ${name} and was stopped.${quote(tail)}`,
+            {
+              hint: 'The file may be damaged; retry, or raise the time limit for very long recordings.',
+            },
+          ),
         );
       }
       if (code === 0) return resolve({ code, stderrTail: tail });
       reject(
-        new EngineError('INTERNAL', `ffmpeg failed on ${name} (${sig ? `signal ${sig}` : `exit code ${code}`}).${quote(tail)}`, {
-          hint: 'The file may be damaged or use a format this ffmpeg cannot decode.',
-        }),
+        new EngineError(
+          'INTERNAL',
+          `ffmpeg failed on ${name} (${sig ? `signal ${sig}` : `exit code ${code}`}).${quote(tail)}`,
+          {
+            hint: 'The file may be damaged or use a format this ffmpeg cannot decode.',
+          },
+        ),
       );
     });
   });
+}
+
+function seconds(ms: number): string {
+  return ms < 10_000 ? (ms / 1000).toFixed(1) : String(Math.round(ms / 1000));
 }
 
 function pushTail(tail: string[], line: string): void {

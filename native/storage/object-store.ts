@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EngineError, toEngineError } from '../core/errors';
 import { CHUNK, sha256File } from '../core/hash';
@@ -126,7 +126,9 @@ async function copyAndHash(
         await writing; // the other buffer is free again
         i ^= 1;
         reading = input.read(bufs[i]!, 0, CHUNK, size + bytesRead);
-        writing = out.write(cur, 0, bytesRead, size);
+        writing = writeAll(out, cur, size);
+        // Awaited on the next turn; until then a failure (ENOSPC) must not count as unhandled.
+        writing.catch(() => undefined);
         hash.update(cur);
         size += bytesRead;
         onBytes?.(bytesRead);
@@ -139,5 +141,16 @@ async function copyAndHash(
     }
   } finally {
     await input.close();
+  }
+}
+
+/** Writes all of `buf` at `position`: a short write (nearly full disk) continues until done or an error. */
+async function writeAll(fh: FileHandle, buf: Buffer, position: number): Promise<void> {
+  let off = 0;
+  while (off < buf.length) {
+    const { bytesWritten } = await fh.write(buf, off, buf.length - off, position + off);
+    if (bytesWritten === 0)
+      throw Object.assign(new Error('no space left on device, write'), { code: 'ENOSPC' });
+    off += bytesWritten;
   }
 }

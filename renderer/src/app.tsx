@@ -15,6 +15,8 @@ import { isRouteKey, navItems, type RouteKey } from './components/nav-items';
 import { useHashRoute } from './components/use-hash-route';
 import { AdminScreen } from './screens/admin-screen';
 import { CustodyScreen } from './screens/custody-screen';
+import { DockScreen } from './screens/dock-screen';
+import { LibraryScreen } from './screens/library-screen';
 import { LoginScreen } from './screens/login-screen';
 import { SetupScreen } from './screens/setup-screen';
 import { useSession } from './state/session';
@@ -29,6 +31,8 @@ function Loading() {
 }
 
 function Screen({ route }: { route: RouteKey }) {
+  if (route === 'dock') return <DockScreen />;
+  if (route === 'library') return <LibraryScreen />;
   if (route === 'custody') return <CustodyScreen />;
   if (route === 'admin') return <AdminScreen />;
   return <LaterRelease screen={route} />;

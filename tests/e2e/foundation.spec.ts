@@ -88,8 +88,7 @@ test('first-run setup, login, add a user, custody log, verify', async ({ page, w
   // The administrator does not handle evidence: Dock is not theirs.
   await expect(page.getByTestId('nav-dock')).toHaveAttribute('data-disabled', 'true');
 
-  // The new clerk signs in: user administration is not theirs, and the Dock — built by a
-  // later release — says so plainly.
+  // The new clerk signs in: user administration is not theirs; the Dock is.
   await page.getByTestId('user-menu').click();
   await page.getByTestId('logout').click();
   await expect(page.getByTestId('login-form')).toBeVisible();
@@ -99,6 +98,6 @@ test('first-run setup, login, add a user, custody log, verify', async ({ page, w
   await expect(page.getByTestId('header-user')).toContainText('李证据');
   await expect(page.getByTestId('nav-admin')).toHaveAttribute('data-disabled', 'true');
   await page.getByTestId('nav-dock').click();
-  await expect(page.getByTestId('later-dock')).toBeVisible();
-  await screenshot(page, info, '12-dock-later');
+  await expect(page.getByTestId('dock-screen')).toBeVisible();
+  await screenshot(page, info, '12-clerk-dock');
 });

@@ -6,6 +6,9 @@ import { importOfficersCsv, listOfficers, upsertOfficer } from '../../registry/o
 import { listDevices, upsertDevice } from '../../registry/devices';
 import { addWatchedFolder, listWatchedFolders, removeWatchedFolder } from '../../registry/watched-folders';
 import type { Engine } from '../../engine';
+import { statSync } from 'node:fs';
+
+const isDirectory = (p: string) => statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 
 type IngestOps =
   | 'volumes.list'
@@ -31,6 +34,12 @@ export const ingestHandlers: Pick<HandlerTable, IngestOps> = {
   'volumes.list': (e) => e.monitor?.list() ?? [],
   'ingest.start': (e, { volumeId, path, officerCode, deviceSerial }, caller) => {
     e.requireAgency();
+    if (path && !isDirectory(path)) {
+      throw new EngineError('BAD_INPUT', `${path} is not a folder that can be read.`, {
+        field: 'path',
+        hint: 'Check the path (and that the camera is still connected), then try again.',
+      });
+    }
     const v = volumeId ? e.monitor?.get(volumeId) : manualVolume(path!);
     if (!v)
       throw new EngineError('NOT_FOUND', `Volume ${volumeId} is no longer present.`, {

@@ -40,13 +40,22 @@ export async function demoCommand(argv: string[]): Promise<number> {
       await signIn('admin', demoPassword);
       const added = [];
       for (const u of demoUsers) added.push(await call('users.add', { ...u, password: demoPassword }));
-      const officer = await call('officers.save', { code: '010001', name: '王警官', unit: '第一执法大队', certNo: 'ZF-0100001', userId: added[0]!.id });
+      const officer = await call('officers.save', {
+        code: '010001',
+        name: '王警官',
+        unit: '第一执法大队',
+        certNo: 'ZF-0100001',
+        userId: added[0]!.id,
+      });
       await call('devices.save', { serial: 'DSJ-A8-000123', model: 'DSJ-A8', officerId: officer.id });
       // A watched folder with one generated body camera in it: `serve` docks it at once.
       const dockDir = `${common.dataDir.replace(/[\\/]+$/, '')}-dock`;
       mkdirSync(dockDir, { recursive: true });
       await call('watched.add', { path: dockDir, label: '演示采集站' });
-      await generateCameraVolume(join(dockDir, 'DSJ-A8-000123'), { officerCode: '010001', deviceSerial: 'DSJ-A8-000123' });
+      await generateCameraVolume(join(dockDir, 'DSJ-A8-000123'), {
+        officerCode: '010001',
+        deviceSerial: 'DSJ-A8-000123',
+      });
     }
     const rows = [
       ['LOGIN', 'ROLE', 'PASSWORD'],

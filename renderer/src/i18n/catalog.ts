@@ -6,9 +6,12 @@
  */
 import type { ErrorCode } from '../../../native/core/errors';
 import type { ClientErrorCode } from '../api/client';
+import { ingestStrings } from './catalog-ingest';
+import { libraryStrings } from './catalog-library';
 
 type Pair = readonly [zh: string, en: string];
-interface Tree {
+/** A catalog subtree; the Dock and Library strings live in catalog-ingest.ts and catalog-library.ts. */
+export interface Tree {
   readonly [key: string]: Pair | Tree;
 }
 
@@ -63,6 +66,9 @@ const source = {
     print: ['打印', 'Print'],
     none: ['无', 'None'],
     details: ['详情', 'Details'],
+    edit: ['编辑', 'Edit'],
+    save: ['保存', 'Save'],
+    back: ['返回', 'Back'],
     actions: ['操作', 'Actions'],
     loading: ['加载中…', 'Loading…'],
   },
@@ -95,6 +101,22 @@ const source = {
     password: ['密码', 'Password'],
     oldPassword: ['当前密码', 'Current password'],
     newPassword: ['新密码', 'New password'],
+    code: ['警号', 'Officer code'],
+    unit: ['单位', 'Unit'],
+    certNo: ['执法证号', 'Certificate no.'],
+    userId: ['关联登录账号', 'Linked login'],
+    serial: ['设备序列号', 'Serial number'],
+    model: ['型号', 'Model'],
+    officerId: ['执法人员', 'Officer'],
+    deviceId: ['设备', 'Device'],
+    officerCode: ['执法人员', 'Officer'],
+    deviceSerial: ['设备', 'Device'],
+    volumeId: ['设备卷', 'Volume'],
+    path: ['文件夹路径', 'Folder path'],
+    label: ['名称', 'Label'],
+    category: ['分类', 'Category'],
+    title: ['标题', 'Title'],
+    csv: ['CSV 文件', 'CSV file'],
   },
   validation: {
     required: ['请填写{{field}}', 'Please enter the {{field}}'],
@@ -243,6 +265,9 @@ const source = {
     tabUsers: ['用户', 'Users'],
     tabRoles: ['角色与权限', 'Roles and permissions'],
     tabAgency: ['执法主体', 'Agency'],
+    tabOfficers: ['执法人员', 'Officers'],
+    tabDevices: ['设备', 'Devices'],
+    tabWatched: ['监视文件夹', 'Watched folders'],
   },
   agency: {
     note: [
@@ -381,6 +406,8 @@ const source = {
       'No checkpoints yet. The workstation writes one after each batch of work and daily; you can also create one now.',
     ],
   },
+  ...ingestStrings,
+  ...libraryStrings,
 } satisfies Tree;
 
 type Strings<T> = { [K in keyof T]: T[K] extends Pair ? string : Strings<T[K]> };
