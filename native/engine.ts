@@ -3,7 +3,7 @@ import type { EngineContext } from './core/context';
 import { EngineError, toEngineError } from './core/errors';
 import { JobRegistry } from './core/jobs';
 import { dataLayout, type DataLayout } from './storage/data-dir';
-import { openDatabase, type Db } from './storage/db';
+import { getSetting, openDatabase, type Db } from './storage/db';
 import { clearTemp } from './storage/object-store';
 import { CustodyLog } from './custody/custody-log';
 import { checkpointDue, latestCheckpoint, writeCheckpoint } from './custody/checkpoints';
@@ -102,7 +102,12 @@ export async function openEngine(opts: OpenOptions): Promise<Engine> {
   const db = openDatabase(layout.database, { create: true });
   const custody = new CustodyLog(db, opts.clock);
   markInterrupted(db, opts.clock.now().toISOString());
-  const pool = new CopyPool({ originals: layout.originals, tmp: layout.tmp }, opts.copyParallelism ?? 2);
+  // Files copied at once: the host's option, else the 'ingest.parallelism' setting, else 2.
+  const parallelism = opts.copyParallelism ?? (Number(getSetting(db, 'ingest.parallelism')) || 2);
+  const pool = new CopyPool(
+    { originals: layout.originals, tmp: layout.tmp },
+    Math.min(8, Math.max(1, parallelism)),
+  );
   const patternsFile = join(opts.resourcesDir ?? defaultResourcesDir(), 'camera-patterns.json');
   const ctx: EngineContext = { dataDir: opts.dataDir, clock: opts.clock, logger: opts.logger };
   let signer: ReturnType<Engine['noteSigner']> | undefined;
