@@ -50,6 +50,8 @@ const electronOptions = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
+  // Modules that find their own files check __filename first; import.meta is only their ESM fallback.
+  logOverride: { 'empty-import-meta': 'silent' },
 };
 await esbuild.build({
   ...electronOptions,

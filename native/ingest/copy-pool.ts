@@ -46,16 +46,25 @@ export class CopyPool {
     opts: { onBytes?: (n: number) => void; signal?: AbortSignal } = {},
   ): Promise<CopyResult> {
     return new Promise((resolve, reject) => {
+      const { signal } = opts;
+      if (signal?.aborted) return reject(new EngineError('CANCELLED', `Copy of ${source} cancelled.`));
       const id = this.nextId++;
+      const onAbort = () => this.cancel(job);
+      // One dock's signal serves all its files: each job removes its listener when it settles.
+      const settle =
+        <T>(fn: (v: T) => void) =>
+        (v: T) => {
+          signal?.removeEventListener('abort', onAbort);
+          fn(v);
+        };
       const job: Job = {
         id,
         req: { type: 'run', id, mode, source, originals: this.dirs.originals, tmp: this.dirs.tmp },
         onBytes: opts.onBytes ?? (() => {}),
-        resolve,
-        reject,
+        resolve: settle(resolve),
+        reject: settle(reject),
       };
-      if (opts.signal?.aborted) return reject(new EngineError('CANCELLED', `Copy of ${source} cancelled.`));
-      opts.signal?.addEventListener('abort', () => this.cancel(job), { once: true });
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(job);
       this.pump();
     });
