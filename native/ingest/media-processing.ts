@@ -106,7 +106,7 @@ export class MediaProcessor {
           made.push(await makeScrubStrip(input, probe, outDir, opts));
           if (verdict.proxy) made.push(await makeProxy(input, probe, outDir, opts));
         } else if (probe.kind === 'photo') {
-          made.push(await makePhotoThumb(input, outDir, opts));
+          made.push(await makePhotoThumb(input, outDir, { ...opts, probe }));
         } else if (probe.kind === 'audio') {
           made.push(await makeWaveform(input, probe, outDir, opts));
           if (verdict.proxy) made.push(await makeAudioProxy(input, probe, outDir, opts));

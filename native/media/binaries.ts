@@ -149,9 +149,11 @@ function isExecutable(p: string): boolean {
 }
 
 /**
- * A require rooted at this module: `__filename` in the CommonJS bundle of the Electron main
- * process (there `import.meta` is empty), `import.meta.url` under ESM (CLI bundle, tsx, vitest).
+ * A require rooted at this module: `import.meta.url` under ESM (CLI bundle, tsx, vitest); in the
+ * CommonJS bundle of the Electron main process esbuild leaves `import.meta` empty, and
+ * `__filename` is the bundle's path inside app.asar.
  */
 function packageRequire(): NodeJS.Require {
-  return createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+  const url: unknown = import.meta.url;
+  return createRequire(typeof url === 'string' ? url : __filename);
 }

@@ -5,7 +5,7 @@
 import { resolve as resolvePath } from 'node:path';
 import { EngineError } from '../core/errors';
 import { runFfmpeg } from './run-ffmpeg';
-import { ffmpegBin, produce } from './derived-output';
+import { defaultTimeout, ffmpegBin, produce } from './derived-output';
 import type { DeriveOptions, DerivedFile, MediaProbe, ReadableProbe } from './types';
 
 export type WaveformMeta = {
@@ -38,7 +38,7 @@ export async function makeWaveform(
       args: [...args, tmp],
       input,
       signal: opts.signal,
-      timeoutMs: opts.timeoutMs ?? timeout(p.durationSec, 1),
+      timeoutMs: opts.timeoutMs ?? defaultTimeout(p.durationSec, 1),
     });
     return { width: WAVE_WIDTH, height: WAVE_HEIGHT, durationSec: p.durationSec };
   });
@@ -78,7 +78,7 @@ export async function makeAudioProxy(
       args: [...args, tmp],
       input,
       signal: opts.signal,
-      timeoutMs: opts.timeoutMs ?? timeout(p.durationSec, 2),
+      timeoutMs: opts.timeoutMs ?? defaultTimeout(p.durationSec, 2),
       durationSec: p.durationSec,
       onProgress: opts.onProgress,
     });
@@ -96,8 +96,4 @@ function withAudio(probe: MediaProbe, input: string, what: string): ReadableProb
   if (!probe.audio)
     throw new EngineError('BAD_INPUT', `Cannot make a ${what} for ${input}: it has no audio stream.`);
   return probe;
-}
-
-function timeout(durationSec: number | null, perSecond: number): number {
-  return Math.max(60_000, Math.round((durationSec ?? 0) * perSecond * 1000));
 }

@@ -9,7 +9,16 @@
 import { stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { runFfmpeg } from './run-ffmpeg';
-import { even, ffmpegBin, fitInside, produce, proxyBox, requireKind, secs } from './derived-output';
+import {
+  defaultTimeout,
+  even,
+  ffmpegBin,
+  fitInside,
+  produce,
+  proxyBox,
+  requireKind,
+  secs,
+} from './derived-output';
 import type { DeriveOptions, DerivedFile, MediaProbe, ReadableProbe } from './types';
 
 export { makeAudioProxy, makeWaveform } from './derive-audio';
@@ -37,10 +46,12 @@ export type ProxyMeta = {
 };
 
 /**
- * Measured on 2 cores with a 60 s 1080p30 HEVC clip (bench/proxy-bench.ts): HEVC decoding alone
- * takes most of the budget, so the encoder must be cheap. See the bench for the figures.
+ * Proxy encoder settings, measured with bench/proxy-bench.ts (60 s 1080p30 HEVC → 1280×720 on 2
+ * cores shared with other work): decoding the HEVC alone costs ~18 CPU s, so the encoder must be
+ * cheap. ultrafast: ~35 CPU s, 21.9–28.9 s wall (2.1–2.7× real time); superfast: ~48 CPU s,
+ * 34–62 s wall (1.0–1.8×, below the 1.5× goal whenever the machine is busy). CRF sets quality.
  */
-export const PROXY_PRESET = 'superfast';
+export const PROXY_PRESET = 'ultrafast';
 export const PROXY_CRF = 26;
 
 /** Makes proxy.mp4: H.264 (libx264) + AAC, faststart, upright, deinterlaced, at most 720p. */
@@ -221,11 +232,6 @@ export async function makeScrubStrip(
       intervalSec: Math.round(intervalSec * 1000) / 1000,
     };
   });
-}
-
-/** A minute, or `perSecond` × the duration when that is longer. */
-export function defaultTimeout(durationSec: number | null, perSecond: number): number {
-  return Math.max(60_000, Math.round((durationSec ?? 0) * perSecond * 1000));
 }
 
 async function nonEmpty(path: string): Promise<boolean> {

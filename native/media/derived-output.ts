@@ -113,6 +113,11 @@ export function even(n: number): number {
   return Math.max(2, Math.round(n / 2) * 2);
 }
 
+/** A time limit for a job: a minute, or `perSecond` seconds per second of media when that is longer. */
+export function defaultTimeout(durationSec: number | null, perSecond: number): number {
+  return Math.max(60_000, Math.round((durationSec ?? 0) * perSecond * 1000));
+}
+
 /** Seconds, trimmed for an ffmpeg argument. */
 export function secs(n: number): string {
   return (Math.round(n * 1000) / 1000).toString();

@@ -30,12 +30,19 @@ describe('video derivations (real ffmpeg)', () => {
     const out = join(dir, 'out-hevc');
     const seen: JobProgress[] = [];
     const d = await makeProxy(input, probe, out, { onProgress: (p) => seen.push(p) });
-    expect(d).toMatchObject({ kind: 'proxy', path: join(out, 'proxy.mp4'), meta: { width: 320, height: 240, audio: 'copied' } });
+    expect(d).toMatchObject({
+      kind: 'proxy',
+      path: join(out, 'proxy.mp4'),
+      meta: { width: 320, height: 240, audio: 'copied' },
+    });
     expect(d.sha256).toBe(sha(d.path));
     expect(d.size).toBe(readFileSync(d.path).length);
     expect(seen.at(-1)).toMatchObject({ done: true, percent: 100 });
     const pp = await readable(d.path);
-    expect(pp).toMatchObject({ video: { codec: 'h264', pixFmt: 'yuv420p', rotation: 0 }, audio: { codec: 'aac' } });
+    expect(pp).toMatchObject({
+      video: { codec: 'h264', pixFmt: 'yuv420p', rotation: 0 },
+      audio: { codec: 'aac' },
+    });
     expect(pp.durationSec).toBeCloseTo(2, 0);
     expect(needsProxy(pp).proxy).toBe(false);
     expect(fx.listDir(out)).toEqual(['proxy.mp4']); // no partial file left behind
@@ -91,8 +98,23 @@ describe('video derivations (real ffmpeg)', () => {
   it('makes a keyframe strip whose tile i shows the video at i × intervalSec', async () => {
     // Brightness rises with time and there is a keyframe every second.
     const input = join(dir, 'ramp.mp4');
-    await fx.ffmpeg('-f', 'lavfi', '-i', 'color=black:size=320x180:rate=10:duration=6', '-vf', "geq=lum='min(235,16+T*35)':cb=128:cr=128",
-      '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '10', '-pix_fmt', 'yuv420p', input);
+    await fx.ffmpeg(
+      '-f',
+      'lavfi',
+      '-i',
+      'color=black:size=320x180:rate=10:duration=6',
+      '-vf',
+      "geq=lum='min(235,16+T*35)':cb=128:cr=128",
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-g',
+      '10',
+      '-pix_fmt',
+      'yuv420p',
+      input,
+    );
     const d = await makeScrubStrip(input, await readable(input), join(dir, 'out-strip'));
     expect(d.meta).toEqual({ columns: 6, rows: 1, tileWidth: 160, tileHeight: 90, count: 6, intervalSec: 1 });
     const img = await readable(d.path);
@@ -124,7 +146,9 @@ describe('video derivations (real ffmpeg)', () => {
   it('refuses what it cannot derive from', async () => {
     const wav = await readable(await fx.wav(dir));
     await expect(makeProxy('a.wav', wav, join(dir, 'x'))).rejects.toMatchObject({ code: 'BAD_INPUT' });
-    await expect(makePoster('a.mp4', { unreadable: true, reason: 'moov atom not found', sizeBytes: 5 }, join(dir, 'x'))).rejects.toMatchObject({
+    await expect(
+      makePoster('a.mp4', { unreadable: true, reason: 'moov atom not found', sizeBytes: 5 }, join(dir, 'x')),
+    ).rejects.toMatchObject({
       code: 'BAD_INPUT',
       message: expect.stringContaining('moov atom not found'),
     });
@@ -159,14 +183,19 @@ describe('cancellation and time limits', () => {
     });
     await expect(job).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(abortedAt).toBeGreaterThan(0);
-    expect(Date.now() - abortedAt).toBeLessThan(2500);
+    expect(Date.now() - abortedAt).toBeLessThan(4000); // SIGTERM, or SIGKILL after the 2 s grace
     expect(fx.listDir(out)).toEqual([]);
   });
 
   it('a proxy that exceeds its time limit is killed and leaves no output file', async () => {
     const out = join(dir, 'out-timeout');
-    const err = await makeProxy(input, probe, out, { preset: 'veryslow', timeoutMs: 400 }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'INTERNAL', message: expect.stringContaining('took longer than 0.4 s on ten.mp4') });
+    const err = await makeProxy(input, probe, out, { preset: 'veryslow', timeoutMs: 400 }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringContaining('took longer than 0.4 s on ten.mp4'),
+    });
     expect(fx.listDir(out)).toEqual([]);
   });
 });
