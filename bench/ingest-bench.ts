@@ -44,42 +44,60 @@ try {
   execFileSync('openssl', ['dgst', '-sha256', ...files], { maxBuffer: 64 << 20 });
   const opensslSec = (performance.now() - t) / 1000;
 
-  const engine = await openEngine({
-    dataDir: join(work, 'data'),
-    clock: systemClock,
-    logger: silentLogger,
-    create: true,
-    copyParallelism: parallel,
-  });
-  const dispatch = createDispatcher(() => engine);
-  const call = async (op: string, input: unknown, token?: string) => {
-    const r = await dispatch(op, input, token);
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value as Record<string, unknown>;
+  /** One full ingest of the volume into a fresh data directory; returns wall seconds. */
+  const ingestOnce = async (dataDir: string) => {
+    const engine = await openEngine({
+      dataDir,
+      clock: systemClock,
+      logger: silentLogger,
+      create: true,
+      copyParallelism: parallel,
+    });
+    const dispatch = createDispatcher(() => engine);
+    const call = async (op: string, input: unknown, token?: string) => {
+      const r = await dispatch(op, input, token);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as Record<string, unknown>;
+    };
+    await call('system.init', {
+      agency: { name: '基准测试局' },
+      admin: { login: 'admin', name: 'Admin', password: 'bench-pass-1' },
+    });
+    const admin = (await call('auth.login', { login: 'admin', password: 'bench-pass-1' })).token as string;
+    await call(
+      'users.add',
+      { login: 'clerk', name: 'Clerk', role: 'clerk', password: 'bench-pass-1' },
+      admin,
+    );
+    const clerk = (await call('auth.login', { login: 'clerk', password: 'bench-pass-1' })).token as string;
+    const t0 = performance.now();
+    const { dockId } = (await call('ingest.start', { path: vol.root }, clerk)) as { dockId: number };
+    await engine.ingest.wait(dockId);
+    const sec = (performance.now() - t0) / 1000;
+    const report = engine.ingest.get(dockId);
+    await engine.close();
+    if (report.state !== 'done' || report.counts.failed)
+      throw new Error(`dock ${report.state}, ${report.counts.failed} failed`);
+    return sec;
   };
-  await call('system.init', {
-    agency: { name: '基准测试局' },
-    admin: { login: 'admin', name: 'Admin', password: 'bench-pass-1' },
-  });
-  const admin = (await call('auth.login', { login: 'admin', password: 'bench-pass-1' })).token as string;
-  await call('users.add', { login: 'clerk', name: 'Clerk', role: 'clerk', password: 'bench-pass-1' }, admin);
-  const clerk = (await call('auth.login', { login: 'clerk', password: 'bench-pass-1' })).token as string;
-
-  t = performance.now();
-  const { dockId } = (await call('ingest.start', { path: vol.root }, clerk)) as { dockId: number };
-  await engine.ingest.wait(dockId);
-  const ingestSec = (performance.now() - t) / 1000;
-  const report = engine.ingest.get(dockId);
-  await engine.close();
+  // First run: the VM backs fresh page-cache memory lazily, so the first GBs written cost extra.
+  // It is reported, then removed; the second run writes into memory already in use, as a
+  // workstation that has been running does (and as the openssl baseline reads from cache).
+  const coldSec = await ingestOnce(join(work, 'cold'));
+  rmSync(join(work, 'cold'), { recursive: true, force: true });
+  const ingestSec = await ingestOnce(join(work, 'data'));
 
   const row = (name: string, sec: number) =>
-    `${name.padEnd(34)} ${sec.toFixed(2).padStart(7)} s ${(mb(total) / sec).toFixed(0).padStart(7)} MB/s`;
+    `${name.padEnd(36)} ${sec.toFixed(2).padStart(7)} s ${(mb(total) / sec).toFixed(0).padStart(7)} MB/s`;
   console.log('\nIngest of a generated camera volume (same files, page cache warm)');
   console.log(row('openssl dgst -sha256 (baseline)', opensslSec));
-  console.log(row(`ingest: copy+hash, fsync, verify (${parallel} workers)`, ingestSec));
-  console.log(`ratio ingest / openssl: ${(ingestSec / opensslSec).toFixed(2)}×   (goal ≤ 2.5×)`);
+  console.log(row('ingest, first run (cold memory)', coldSec));
+  console.log(row(`ingest (${parallel} copy workers)`, ingestSec));
   console.log(
-    `dock #${dockId}: ${report.state}, ingested ${report.counts.ingested}, failed ${report.counts.failed}`,
+    `ratio ingest / openssl: ${(ingestSec / opensslSec).toFixed(2)}×   (goal ≤ 2.5×; first run ${(coldSec / opensslSec).toFixed(2)}×)`,
+  );
+  console.log(
+    'each run: one pass that copies and hashes, fsync, one verify pass, registration with custody entries',
   );
 } finally {
   rmSync(work, { recursive: true, force: true });
