@@ -3,6 +3,7 @@
  * The renderer imports these as types only.
  */
 import type { ErrorInfo } from '../core/errors';
+import type { StripMeta } from '../media/derive';
 
 export type Role = 'officer' | 'clerk' | 'archivist' | 'reviewer' | 'supervisor' | 'admin';
 export const roles: readonly Role[] = ['officer', 'clerk', 'archivist', 'reviewer', 'supervisor', 'admin'];
@@ -272,15 +273,7 @@ export interface PlaybackView {
   /** URL of what plays: the original when it plays as is, else the proxy. */
   src?: string;
   poster?: string;
-  strip?: {
-    url: string;
-    columns: number;
-    rows: number;
-    tileWidth: number;
-    tileHeight: number;
-    count: number;
-    intervalSec: number;
-  };
+  strip?: StripMeta & { url: string };
   waveform?: string;
   /** Why nothing can play yet (proxy still being made, unreadable). */
   notPlayable?: string;

@@ -2,16 +2,10 @@ import type { Clock } from '../core/context';
 import { EngineError } from '../core/errors';
 import type { Db } from '../storage/db';
 import type { CustodySink } from '../identity/deps';
+import type { DeviceView } from '../api/types';
 
 /** A recording device (执法记录仪) by serial, with its assigned officer. */
-export interface Device {
-  id: number;
-  serial: string;
-  model: string;
-  officerId: number | null;
-  /** Delete files from the camera after their verified copy is committed (off by default). */
-  clearAfterIngest: boolean;
-}
+export type Device = DeviceView;
 
 interface Row {
   id: number;

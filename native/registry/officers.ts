@@ -2,17 +2,10 @@ import type { Clock } from '../core/context';
 import { EngineError } from '../core/errors';
 import type { Db } from '../storage/db';
 import type { CustodySink } from '../identity/deps';
+import type { OfficerView } from '../api/types';
 
 /** An officer (执法人员) as the registry knows them; a login is optional. */
-export interface Officer {
-  id: number;
-  code: string;
-  name: string;
-  unit: string;
-  certNo: string;
-  userId: number | null;
-  active: boolean;
-}
+export type Officer = OfficerView;
 
 export interface OfficerInput {
   code: string;
