@@ -3,6 +3,7 @@
  * hashing, verification and ffmpeg never freeze the window. Opens the data directory, then
  * answers `{id, op, input, session}` messages from the main process with `{id, result}`.
  */
+import { yieldToInterface } from '../native/core/priority';
 import type { MessageEvent } from 'electron';
 import * as path from 'node:path';
 import { createDispatcher } from '../native/api/dispatch';
@@ -35,6 +36,9 @@ if (!dataDir) {
   process.exit(2);
 }
 const logger = teeLogger(path.join(dataLayout(dataDir).logs, 'engine-host.log'), 'engine-host');
+
+// Evidence work (copies, hashing, ffmpeg) runs below the window's priority.
+yieldToInterface(logger);
 
 let engine: Engine | undefined;
 let openError: unknown;

@@ -34,10 +34,10 @@ test('a camera docked in a watched folder is ingested, shown with thumbnails, an
   const ws = await startWorkstation(data);
   try {
     await page.addInitScript(() => {
-      const w = window as unknown as { __longTasks: number[] };
+      const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
       w.__longTasks = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
     });
     await page.goto(ws.url);
@@ -50,19 +50,28 @@ test('a camera docked in a watched folder is ingested, shown with thumbnails, an
 
     // The camera appears (a docking station finished copying it into the watched folder).
     // Long tasks are counted from here: start-up and first render are not the ingest.
-    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+    await page.evaluate(() => ((window as unknown as { __longTasks: unknown[] }).__longTasks = []));
     renameSync(join(staging, 'CAM'), join(`${data}-dock`, 'CAM'));
     await expect(page.locator('[data-volume-id]')).toHaveCount(1, { timeout: 15_000 });
     const dockRow = page.locator('[data-testid^="dock-"][data-state]').first();
     await expect(dockRow).toBeVisible({ timeout: 15_000 });
     const progress = page.locator('[data-testid^="dock-progress-"]').first();
     await expect(progress).toHaveAttribute('data-percent', /^([1-9]\d?)(\.\d+)?$/, { timeout: 30_000 });
+    // The screenshot itself makes the page paint everything at once: its window is left out.
+    const shotStart = await page.evaluate(() => performance.now());
     await screenshot(page, info, 'dock-02-progress');
+    const shotEnd = await page.evaluate(() => performance.now());
     await expect(dockRow).toHaveAttribute('data-state', 'done', { timeout: 180_000 });
     const counts = page.locator('[data-testid^="dock-counts-"]').first();
     await expect(counts).toHaveAttribute('data-failed', '0');
     await screenshot(page, info, 'dock-03-done');
-    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    const longTasks = (
+      await page.evaluate(
+        () => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks,
+      )
+    )
+      .filter((t) => t.start + t.duration < shotStart || t.start > shotEnd)
+      .map((t) => t.duration);
     const longest = Math.max(0, ...longTasks);
     console.log(
       `renderer long tasks during ingest: ${longTasks.length}, longest ${longest.toFixed(0)} ms (goal: none over 100 ms)`,

@@ -5,6 +5,7 @@ import { parseCommand } from '../args';
 import { serve } from '../../server/serve';
 import { stderrLogger, systemClock } from '../../core/context';
 import { EngineError } from '../../core/errors';
+import { yieldToInterface } from '../../core/priority';
 
 export const serveUsage = `workstation serve [--port N]
   Browser mode: serves the workstation on http://127.0.0.1 (loopback only) and prints the URL
@@ -28,6 +29,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
       field: 'port',
     });
   }
+  // Browser mode shares the 2 cores with the browser: ingest and ffmpeg yield to the page.
+  yieldToInterface(stderrLogger());
   const s = await serve({
     dataDir: common.dataDir,
     clock: systemClock,
