@@ -1,5 +1,5 @@
 /**
- * The shape preload exposes as `window.workstation`: one domain object per contract prefix with
+ * The shape preload exposes to the page as `workstation`: one domain object per contract prefix with
  * one verb per operation (`workstation.custody.verifyStart(input, session)`), never raw IPC.
  * Derived from the contract so the two cannot drift.
  */
