@@ -4,8 +4,7 @@
  */
 import { resolve as resolvePath } from 'node:path';
 import { EngineError } from '../core/errors';
-import { runFfmpeg } from './run-ffmpeg';
-import { defaultTimeout, ffmpegBin, produce } from './derived-output';
+import { defaultTimeout, ffmpegInto, produce } from './derived-output';
 import type { DeriveOptions, DerivedFile, MediaProbe, ReadableProbe } from './types';
 
 export type WaveformMeta = {
@@ -33,13 +32,7 @@ export async function makeWaveform(
     '-frames:v', '1', '-c:v', 'png', '-f', 'image2', '-update', '1',
   ];
   return produce('waveform', input, outDir, 'waveform.png', async (tmp) => {
-    await runFfmpeg({
-      bin: ffmpegBin(opts.ffmpegPath),
-      args: [...args, tmp],
-      input,
-      signal: opts.signal,
-      timeoutMs: opts.timeoutMs ?? defaultTimeout(p.durationSec, 1),
-    });
+    await ffmpegInto(tmp, args, input, opts, defaultTimeout(p.durationSec, 1));
     return { width: WAVE_WIDTH, height: WAVE_HEIGHT, durationSec: p.durationSec };
   });
 }
@@ -73,15 +66,7 @@ export async function makeAudioProxy(
     '-movflags', '+faststart', '-f', 'mp4',
   ];
   return produce('audio-proxy', input, outDir, 'audio-proxy.m4a', async (tmp) => {
-    await runFfmpeg({
-      bin: ffmpegBin(opts.ffmpegPath),
-      args: [...args, tmp],
-      input,
-      signal: opts.signal,
-      timeoutMs: opts.timeoutMs ?? defaultTimeout(p.durationSec, 2),
-      durationSec: p.durationSec,
-      onProgress: opts.onProgress,
-    });
+    await ffmpegInto(tmp, args, input, opts, defaultTimeout(p.durationSec, 2), p.durationSec);
     return { codec: 'aac' as const, bitrate, sampleRate, channels, durationSec: p.durationSec };
   });
 }

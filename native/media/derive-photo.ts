@@ -1,8 +1,7 @@
 /** Thumbnails for photos (thumb.jpg), written into `outDir` like derive.ts. */
 import { resolve as resolvePath } from 'node:path';
 import { probeMedia } from './probe';
-import { runFfmpeg } from './run-ffmpeg';
-import { ffmpegBin, fitInside, produce, requireKind } from './derived-output';
+import { ffmpegInto, fitInside, produce, requireKind } from './derived-output';
 import type { DeriveOptions, DerivedFile, MediaProbe } from './types';
 
 export type ThumbMeta = {
@@ -30,13 +29,7 @@ export async function makePhotoThumb(
     '-c:v', 'mjpeg', '-q:v', '3', '-f', 'image2', '-update', '1',
   ];
   return produce('thumb', input, outDir, 'thumb.jpg', async (tmp) => {
-    await runFfmpeg({
-      bin: ffmpegBin(opts.ffmpegPath),
-      args: [...args, tmp],
-      input,
-      signal: opts.signal,
-      timeoutMs: opts.timeoutMs ?? 30_000,
-    });
+    await ffmpegInto(tmp, args, input, opts, 30_000);
     return size;
   });
 }

@@ -11,6 +11,7 @@ import { resolve as resolvePath } from 'node:path';
 import { runFfmpeg } from './run-ffmpeg';
 import {
   defaultTimeout,
+  ffmpegInto,
   even,
   ffmpegBin,
   fitInside,
@@ -89,15 +90,7 @@ export async function makeProxy(
     '-f', 'mp4',
   ];
   return produce('proxy', input, outDir, 'proxy.mp4', async (tmp) => {
-    await runFfmpeg({
-      bin: ffmpegBin(opts.ffmpegPath),
-      args: [...args, tmp],
-      input,
-      signal: opts.signal,
-      timeoutMs: opts.timeoutMs ?? defaultTimeout(p.durationSec, 10),
-      durationSec: p.durationSec,
-      onProgress: opts.onProgress,
-    });
+    await ffmpegInto(tmp, args, input, opts, defaultTimeout(p.durationSec, 10), p.durationSec);
     return {
       ...size,
       durationSec: p.durationSec,
@@ -216,13 +209,7 @@ export async function makeScrubStrip(
     '-frames:v', '1', '-c:v', 'mjpeg', '-q:v', '5', '-f', 'image2', '-update', '1',
   ];
   return produce('strip', input, outDir, 'strip.jpg', async (tmp) => {
-    await runFfmpeg({
-      bin: ffmpegBin(opts.ffmpegPath),
-      args: [...args, tmp],
-      input,
-      signal: opts.signal,
-      timeoutMs: opts.timeoutMs ?? defaultTimeout(p.durationSec, 2),
-    });
+    await ffmpegInto(tmp, args, input, opts, defaultTimeout(p.durationSec, 2));
     return {
       columns,
       rows,

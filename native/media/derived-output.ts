@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { EngineError, toEngineError } from '../core/errors';
 import { sha256File } from '../core/hash';
 import { resolveFfmpeg } from './binaries';
-import type { DerivedFile, DerivedKind, MediaProbe, ReadableProbe } from './types';
+import { runFfmpeg } from './run-ffmpeg';
+import type { DeriveOptions, DerivedFile, DerivedKind, MediaProbe, ReadableProbe } from './types';
 
 /** Prefix of in-progress files; anything named so in an output directory is debris from a crash. */
 export const PARTIAL_PREFIX = '.partial-';
@@ -121,4 +122,27 @@ export function defaultTimeout(durationSec: number | null, perSecond: number): n
 /** Seconds, trimmed for an ffmpeg argument. */
 export function secs(n: number): string {
   return (Math.round(n * 1000) / 1000).toString();
+}
+
+/**
+ * Runs ffmpeg with `args` and then the output path `tmp`, under the derive options' binary,
+ * signal and timeout (`defaultTimeoutMs` unless the caller set one). Pass `durationSec` for
+ * long jobs whose progress the caller reports.
+ */
+export async function ffmpegInto(
+  tmp: string,
+  args: readonly string[],
+  input: string,
+  opts: DeriveOptions,
+  defaultTimeoutMs: number,
+  durationSec?: number | null,
+): Promise<void> {
+  await runFfmpeg({
+    bin: ffmpegBin(opts.ffmpegPath),
+    args: [...args, tmp],
+    input,
+    signal: opts.signal,
+    timeoutMs: opts.timeoutMs ?? defaultTimeoutMs,
+    ...(durationSec === undefined ? {} : { durationSec, onProgress: opts.onProgress }),
+  });
 }
