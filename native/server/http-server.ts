@@ -108,7 +108,13 @@ export async function startHttpTransport(opts: HttpTransportOptions): Promise<Ru
     server,
     port,
     url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(opts.token)}`,
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () =>
+      new Promise<void>((r) => {
+        server.close(() => r());
+        // A browser keeps connections open (keep-alive, polling screens): close them too, or
+        // close() would wait for the tab to go away.
+        server.closeAllConnections();
+      }),
   };
 }
 

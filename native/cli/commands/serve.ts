@@ -49,6 +49,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  // Stopping lets running docks end cleanly (committed files stay); never hang on the way out.
+  setTimeout(() => process.exit(0), 15_000).unref();
   await s.stop();
   return 0;
 }
