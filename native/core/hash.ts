@@ -10,21 +10,6 @@ export function sha256Hex(data: Buffer | string): string {
 /** Read size for streaming work: large enough that syscalls and promise hops are noise. */
 export const CHUNK = 4 << 20;
 
-const spare: Buffer[] = [];
-
-/**
- * A CHUNK-sized buffer, reused across files: fresh large buffers are new memory each time,
- * and first-touch page faults are a real cost when gigabytes stream through.
- */
-export function takeChunk(): Buffer {
-  return spare.pop() ?? Buffer.allocUnsafe(CHUNK);
-}
-
-/** Gives a buffer from takeChunk back for reuse. */
-export function returnChunk(...bufs: Buffer[]): void {
-  for (const b of bufs) if (spare.length < 8) spare.push(b);
-}
-
 /**
  * Streams a file through SHA-256 (node:crypto, never forge: forge is ~30 MB/s). The next
  * chunk is read while the current one is hashed, so disk and CPU overlap.
@@ -36,8 +21,8 @@ export async function sha256File(
 ): Promise<{ sha256: string; size: number }> {
   const h = createHash('sha256');
   const fh = await open(path, 'r');
-  const bufs = [takeChunk(), takeChunk()];
   try {
+    const bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
     let i = 0;
     let size = 0;
     let pending = fh.read(bufs[0]!, 0, CHUNK, 0);
@@ -55,6 +40,5 @@ export async function sha256File(
     return { sha256: h.digest('hex'), size };
   } finally {
     await fh.close();
-    returnChunk(...bufs);
   }
 }

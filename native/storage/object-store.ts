@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EngineError, toEngineError } from '../core/errors';
-import { CHUNK, returnChunk, sha256File, takeChunk } from '../core/hash';
+import { CHUNK, sha256File } from '../core/hash';
 
 /** Path of an original inside the content-addressed store. */
 export function objectPath(originalsDir: string, sha256: string): string {
@@ -112,7 +112,7 @@ async function copyAndHash(
   try {
     const out = await open(dest, 'wx', 0o600);
     try {
-      const bufs = [takeChunk(), takeChunk()];
+      const bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
       let i = 0;
       let size = 0;
       let reading = input.read(bufs[0]!, 0, CHUNK, 0);
@@ -134,7 +134,6 @@ async function copyAndHash(
         onBytes?.(bytesRead);
       }
       await writing;
-      returnChunk(...bufs);
       await out.sync();
       return { sha256: hash.digest('hex'), size };
     } finally {
