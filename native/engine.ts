@@ -66,6 +66,12 @@ export interface Engine {
    * are resumed and every new original is processed. Short CLI runs leave it to them.
    */
   startMediaProcessing(): void;
+  /**
+   * The end of a batch of work: writes a checkpoint if the tree grew. The work itself is already
+   * committed, so a checkpoint that cannot be written now (full disk) is logged and left to the
+   * next batch rather than turning that success into an error.
+   */
+  endBatch(): void;
   /** Writes a checkpoint when none was written in the last 24 h (called by the host's timer). */
   checkpointIfDue(): void;
   /** Stops running docks (committed files stay), workers, and closes the database. */
@@ -108,7 +114,7 @@ export async function openEngine(opts: OpenOptions): Promise<Engine> {
     { originals: layout.originals, tmp: layout.tmp },
     Math.min(8, Math.max(1, parallelism)),
   );
-  const patternsFile = join(opts.resourcesDir ?? defaultResourcesDir(), 'camera-patterns.json');
+  const patterns = loadPatterns(join(opts.resourcesDir ?? defaultResourcesDir(), 'camera-patterns.json'));
   const ctx: EngineContext = { dataDir: opts.dataDir, clock: opts.clock, logger: opts.logger };
   let signer: ReturnType<Engine['noteSigner']> | undefined;
   let processing = false;
@@ -127,14 +133,8 @@ export async function openEngine(opts: OpenOptions): Promise<Engine> {
       clock: opts.clock,
       logger: opts.logger,
       pool,
-      patterns: loadPatterns(patternsFile),
-      checkpoint: () => {
-        try {
-          engine.checkpoint();
-        } catch (err) {
-          opts.logger.warn('checkpoint deferred', { message: String(err) });
-        }
-      },
+      patterns,
+      checkpoint: () => engine.endBatch(),
       onCommitted: (mediaId, created) => {
         if (created && processing) engine.media.enqueue(mediaId);
       },
@@ -181,7 +181,6 @@ export async function openEngine(opts: OpenOptions): Promise<Engine> {
     },
     async startMonitor(mo = {}) {
       if (engine.monitor) return engine.monitor;
-      const patterns = loadPatterns(patternsFile);
       const monitor = new VolumeMonitor(
         {
           db,
@@ -203,6 +202,13 @@ export async function openEngine(opts: OpenOptions): Promise<Engine> {
       engine.monitor = monitor;
       await monitor.start();
       return monitor;
+    },
+    endBatch() {
+      try {
+        engine.checkpoint();
+      } catch (err) {
+        opts.logger.warn('checkpoint deferred', { message: toEngineError(err).message });
+      }
     },
     checkpointIfDue() {
       if (loadAgency(db) && checkpointDue(db, opts.clock)) engine.checkpoint();

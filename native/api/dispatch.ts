@@ -56,15 +56,7 @@ export function createDispatcher(source: EngineSource) {
       const before = engine.custody.size();
       const handler = handlers[name] as Handler<OpName>;
       const value = await handler(engine, parsed as OpParsedInput<OpName>, caller);
-      if (engine.custody.size() > before) {
-        // The change is committed; a checkpoint that cannot be written now (full disk) is
-        // written with the next batch, so it must not turn this success into an error.
-        try {
-          engine.checkpoint();
-        } catch (err) {
-          engine.ctx.logger.warn('checkpoint deferred', { message: toEngineError(err).message });
-        }
-      }
+      if (engine.custody.size() > before) engine.endBatch();
       return { ok: true, value };
     } catch (err) {
       return { ok: false, error: toEngineError(err).toInfo() };

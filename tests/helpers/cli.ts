@@ -61,3 +61,30 @@ export function initWorkstation(dataDir = join(tempDir(), 'data')): string {
   if (r.status !== 0) throw new Error(`init failed: ${r.stderr}`);
   return dataDir;
 }
+
+export const clerkCliPassword = 'clerk-pass-2026';
+
+/** Adds evidence clerk `clerk1` (password clerkCliPassword) through the CLI, as the administrator. */
+export function addClerk(dataDir: string, name = '李证据'): void {
+  const r = cli(
+    [
+      'user',
+      'add',
+      '--data',
+      dataDir,
+      '--as',
+      'admin',
+      '--login',
+      'clerk1',
+      '--name',
+      name,
+      '--role',
+      'clerk',
+    ],
+    {
+      WORKSTATION_PASSWORD: adminPassword,
+      WORKSTATION_NEW_PASSWORD: clerkCliPassword,
+    },
+  );
+  if (r.status !== 0) throw new Error(`user add failed: ${r.stderr}`);
+}

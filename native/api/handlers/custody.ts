@@ -95,7 +95,7 @@ export const custodyHandlers: Pick<HandlerTable, CustodyOps> = {
         },
       });
       // Never sign a checkpoint over a log that failed verification.
-      if (result.ok) e.checkpoint();
+      if (result.ok) e.endBatch();
       return result;
     });
     return { jobId };

@@ -14,7 +14,7 @@ import {
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { verifyWorkstation } from '../../../native/custody/verify';
-import { adminPassword, cli, initWorkstation, tempDir } from '../../helpers/cli';
+import { addClerk, cli, initWorkstation, tempDir } from '../../helpers/cli';
 import { clerkWorkstation, count, dock } from '../../helpers/ingest';
 
 const isRoot = process.getuid?.() === 0;
@@ -95,28 +95,7 @@ describe('ingest bad input: a clear per-file error, the rest continue, nothing h
     'a file the workstation may not read is reported (permission denied); the CLI exits 1',
     () => {
       const data = initWorkstation();
-      expect(
-        cli(
-          [
-            'user',
-            'add',
-            '--data',
-            data,
-            '--as',
-            'admin',
-            '--login',
-            'clerk1',
-            '--name',
-            'C',
-            '--role',
-            'clerk',
-          ],
-          {
-            WORKSTATION_PASSWORD: adminPassword,
-            WORKSTATION_NEW_PASSWORD: 'clerk-pass-2026',
-          },
-        ).status,
-      ).toBe(0);
+      addClerk(data);
       spawnSync('chown', ['-R', 'nobody', data]);
       spawnSync('chmod', ['755', join(data, '..')]);
       const vol = volumeWith({ 'DCIM/A.MP4': randomBytes(2000), 'DCIM/B.MP4': randomBytes(2000) });

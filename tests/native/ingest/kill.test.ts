@@ -4,7 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { generateCameraVolume } from '../../../native/fixtures/camera-volume';
-import { adminPassword, cli, initWorkstation, tempDir } from '../../helpers/cli';
+import { addClerk, cli, initWorkstation, tempDir } from '../../helpers/cli';
 
 const clerk = { WORKSTATION_PASSWORD: 'clerk-pass-2026' };
 
@@ -34,28 +34,7 @@ function copyUnderWay(tmp: string, bytes: number, timeoutMs = 60_000): Promise<v
 describe('an ingest killed with SIGKILL in the middle of a large file', () => {
   it('resumes on the next dock: every file stored exactly once, verify passes, nothing left in temp', async () => {
     const data = initWorkstation();
-    expect(
-      cli(
-        [
-          'user',
-          'add',
-          '--data',
-          data,
-          '--as',
-          'admin',
-          '--login',
-          'clerk1',
-          '--name',
-          '李证据',
-          '--role',
-          'clerk',
-        ],
-        {
-          WORKSTATION_PASSWORD: adminPassword,
-          WORKSTATION_NEW_PASSWORD: clerk.WORKSTATION_PASSWORD,
-        },
-      ).status,
-    ).toBe(0);
+    addClerk(data);
     const vol = await generateCameraVolume(join(tempDir(), 'CAM'), {
       kinds: ['h264', 'jpeg', 'wav'],
       largeFileBytes: 700 * 1024 * 1024,
