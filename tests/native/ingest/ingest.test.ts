@@ -7,6 +7,7 @@ import { verifyWorkstation } from '../../../native/custody/verify';
 import { objectPath } from '../../../native/storage/object-store';
 import { tempDir } from '../../helpers/cli';
 import { clerkWorkstation, count, dock } from '../../helpers/ingest';
+import { waitFor } from '../../helpers/wait';
 import type { TestWorkstation } from '../../helpers/engine';
 
 async function verify(ws: TestWorkstation) {
@@ -110,19 +111,21 @@ describe('ingest failures are per file and leave nothing half-registered', () =>
     const big = vol.files.find((f) => f.kind === 'large')!;
     const { dockId } = await ws.call('ingest.start', { path: root });
     // Wait for the copy of the big file to be under way (the dock reports its bytes), then change it.
-    await new Promise<void>((resolve, reject) => {
-      const t = setInterval(() => {
-        const f = ws.engine.ingest.get(dockId).files.find((x) => x.relPath === big.relPath)!;
+    await waitFor(
+      () => {
+        // The scan lists the file first; until then it is simply not there yet.
+        const f = ws.engine.ingest.get(dockId).files.find((x) => x.relPath === big.relPath);
+        if (!f) return false;
         if (f.doneBytes > 0 && f.state === 'copying') {
-          clearInterval(t);
           execFileSync('sh', ['-c', `printf tamper >> '${join(root, big.relPath)}'`]);
-          resolve();
-        } else if (f.state !== 'pending' && f.state !== 'copying') {
-          clearInterval(t);
-          reject(new Error(`copy finished before it could be changed (${f.state})`));
+          return true;
         }
-      }, 5);
-    });
+        if (f.state !== 'pending' && f.state !== 'copying')
+          throw new Error(`copy finished before it could be changed (${f.state})`);
+        return false;
+      },
+      { what: 'the copy of the large file to start' },
+    );
     await ws.engine.ingest.wait(dockId);
     const d = ws.engine.ingest.get(dockId);
     const f = d.files.find((x) => x.relPath === big.relPath)!;
@@ -141,16 +144,14 @@ describe('ingest failures are per file and leave nothing half-registered', () =>
     const root = join(tempDir(), 'UNPLUG');
     await generateCameraVolume(root, { kinds: ['h264', 'jpeg'], largeFileBytes: 400 * 1024 * 1024 });
     const { dockId } = await ws.call('ingest.start', { path: root });
-    await new Promise<void>((resolve) => {
-      const t = setInterval(() => {
-        const v = ws.engine.ingest.get(dockId);
-        if (v.doneBytes > 50 * 1024 * 1024) {
-          clearInterval(t);
-          rmSync(root, { recursive: true, force: true }); // the camera is pulled out
-          resolve();
-        }
-      }, 5);
-    });
+    await waitFor(
+      () => {
+        if (ws.engine.ingest.get(dockId).doneBytes <= 50 * 1024 * 1024) return false;
+        rmSync(root, { recursive: true, force: true }); // the camera is pulled out
+        return true;
+      },
+      { what: '50 MB to be copied' },
+    );
     await ws.engine.ingest.wait(dockId);
     const d = ws.engine.ingest.get(dockId);
     expect(d.counts.failed).toBeGreaterThan(0);

@@ -5,30 +5,26 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { generateCameraVolume } from '../../../native/fixtures/camera-volume';
 import { addClerk, cli, initWorkstation, tempDir } from '../../helpers/cli';
+import { waitFor } from '../../helpers/wait';
 
 const clerk = { WORKSTATION_PASSWORD: 'clerk-pass-2026' };
 
 /** Resolves once a temp copy in the data directory has grown past `bytes` (the copy is under way). */
-function copyUnderWay(tmp: string, bytes: number, timeoutMs = 60_000): Promise<void> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const t = setInterval(() => {
-      const parts = (() => {
-        try {
-          return readdirSync(tmp).filter((n) => n.endsWith('.part'));
-        } catch {
-          return [];
-        }
-      })();
-      if (parts.some((n) => (statSync(join(tmp, n), { throwIfNoEntry: false })?.size ?? 0) > bytes)) {
-        clearInterval(t);
-        resolve();
-      } else if (Date.now() - started > timeoutMs) {
-        clearInterval(t);
-        reject(new Error('the copy never started'));
-      }
-    }, 10);
-  });
+function copyUnderWay(tmp: string, bytes: number): Promise<void> {
+  const parts = (): string[] => {
+    try {
+      return readdirSync(tmp).filter((n) => n.endsWith('.part'));
+    } catch {
+      return []; // the temp folder appears with the first copy
+    }
+  };
+  return waitFor(
+    () => parts().some((n) => (statSync(join(tmp, n), { throwIfNoEntry: false })?.size ?? 0) > bytes),
+    {
+      what: 'a copy to start',
+      everyMs: 10,
+    },
+  );
 }
 
 describe('an ingest killed with SIGKILL in the middle of a large file', () => {

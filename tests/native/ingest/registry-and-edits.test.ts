@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { tempDir } from '../../helpers/cli';
 import { testWorkstation } from '../../helpers/engine';
 import { clerkPassword, clerkWorkstation, dock } from '../../helpers/ingest';
+import { waitFor } from '../../helpers/wait';
 
 function volume(files: number, size = 4096): string {
   const root = join(tempDir(), 'VOL');
@@ -80,13 +81,9 @@ describe('registries, edits and camera clearing', () => {
     const ws = await clerkWorkstation();
     const root = volume(6, 60 * 1024 * 1024);
     const { dockId } = await ws.call('ingest.start', { path: root });
-    await new Promise<void>((resolve) => {
-      const t = setInterval(() => {
-        if (ws.engine.ingest.get(dockId).doneBytes > 0) {
-          clearInterval(t);
-          resolve();
-        }
-      }, 2);
+    await waitFor(() => ws.engine.ingest.get(dockId).doneBytes > 0, {
+      what: 'the copy to start',
+      everyMs: 2,
     });
     await ws.call('ingest.cancel', { dockId });
     const cancelled = await ws.engine.ingest.wait(dockId);
