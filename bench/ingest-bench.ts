@@ -80,24 +80,29 @@ try {
       throw new Error(`dock ${report.state}, ${report.counts.failed} failed`);
     return sec;
   };
-  // First run: the VM backs fresh page-cache memory lazily, so the first GBs written cost extra.
-  // It is reported, then removed; the second run writes into memory already in use, as a
-  // workstation that has been running does (and as the openssl baseline reads from cache).
-  const coldSec = await ingestOnce(join(work, 'cold'));
-  rmSync(join(work, 'cold'), { recursive: true, force: true });
-  const ingestSec = await ingestOnce(join(work, 'data'));
+  // Two runs with the product's settings (direct I/O where the filesystem allows it); the ratio
+  // uses the slower. A third run with EWS_NO_DIRECT_IO=1 shows what buffered copies cost here.
+  const runs: number[] = [];
+  for (const n of [1, 2]) {
+    runs.push(await ingestOnce(join(work, `data${n}`)));
+    rmSync(join(work, `data${n}`), { recursive: true, force: true });
+  }
+  process.env.EWS_NO_DIRECT_IO = '1';
+  const bufferedSec = await ingestOnce(join(work, 'buffered'));
+  delete process.env.EWS_NO_DIRECT_IO;
+  const ingestSec = Math.max(...runs);
 
   const row = (name: string, sec: number) =>
-    `${name.padEnd(36)} ${sec.toFixed(2).padStart(7)} s ${(mb(total) / sec).toFixed(0).padStart(7)} MB/s`;
-  console.log('\nIngest of a generated camera volume (same files, page cache warm)');
+    `${name.padEnd(40)} ${sec.toFixed(2).padStart(7)} s ${(mb(total) / sec).toFixed(0).padStart(7)} MB/s`;
+  console.log('\nIngest of a generated camera volume (same files, source in the page cache)');
   console.log(row('openssl dgst -sha256 (baseline)', opensslSec));
-  console.log(row('ingest, first run (cold memory)', coldSec));
-  console.log(row(`ingest (${parallel} copy workers)`, ingestSec));
+  runs.forEach((sec, i) => console.log(row(`ingest run ${i + 1} (${parallel} copy workers)`, sec)));
+  console.log(row('ingest, buffered I/O (EWS_NO_DIRECT_IO=1)', bufferedSec));
   console.log(
-    `ratio ingest / openssl: ${(ingestSec / opensslSec).toFixed(2)}×   (goal ≤ 2.5×; first run ${(coldSec / opensslSec).toFixed(2)}×)`,
+    `ratio ingest / openssl: ${(ingestSec / opensslSec).toFixed(2)}×   (goal ≤ 2.5×; slower run; buffered ${(bufferedSec / opensslSec).toFixed(2)}×)`,
   );
   console.log(
-    'each run: one pass that copies and hashes, fsync, one verify pass, registration with custody entries',
+    'each run: one pass that copies and hashes, fsync, one verify pass reading back from disk, registration with custody entries',
   );
 } finally {
   rmSync(work, { recursive: true, force: true });

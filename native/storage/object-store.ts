@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EngineError, toEngineError } from '../core/errors';
-import { CHUNK, sha256File } from '../core/hash';
+import { sha256File } from '../core/hash';
+import { copyAndHash, hashReadBack } from './copy-and-hash';
 
 /** Path of an original inside the content-addressed store. */
 export function objectPath(originalsDir: string, sha256: string): string {
@@ -44,7 +45,7 @@ export async function storeFile(
         hint: 'Make sure nothing writes to the source, then retry.',
       });
     }
-    const check = await sha256File(tmpPath, half, signal);
+    const check = await hashReadBack(tmpPath, half, signal);
     if (check.sha256 !== sha256 || check.size !== size) {
       throw new EngineError(
         'STORAGE',
@@ -95,62 +96,4 @@ async function fsyncDir(dir: string): Promise<void> {
 export async function clearTemp(tmpDir: string): Promise<void> {
   await rm(tmpDir, { recursive: true, force: true });
   await mkdir(tmpDir, { recursive: true });
-}
-
-/**
- * One pass that copies and hashes: the next chunk is read while the current one is written and
- * hashed (two buffers, at most one read and one write in flight), then the copy is fsynced.
- */
-async function copyAndHash(
-  source: string,
-  dest: string,
-  onBytes: ((n: number) => void) | undefined,
-  signal: AbortSignal | undefined,
-): Promise<{ sha256: string; size: number }> {
-  const hash = createHash('sha256');
-  const input = await open(source, 'r');
-  try {
-    const out = await open(dest, 'wx', 0o600);
-    try {
-      const bufs = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
-      let i = 0;
-      let size = 0;
-      let reading = input.read(bufs[0]!, 0, CHUNK, 0);
-      let writing: Promise<unknown> = Promise.resolve();
-      for (;;) {
-        const { bytesRead } = await reading;
-        if (bytesRead === 0) break;
-        if (signal?.aborted)
-          throw new EngineError('CANCELLED', `Copy of ${source} cancelled; nothing was stored.`);
-        const cur = bufs[i]!.subarray(0, bytesRead);
-        await writing; // the other buffer is free again
-        i ^= 1;
-        reading = input.read(bufs[i]!, 0, CHUNK, size + bytesRead);
-        writing = writeAll(out, cur, size);
-        // Awaited on the next turn; until then a failure (ENOSPC) must not count as unhandled.
-        writing.catch(() => undefined);
-        hash.update(cur);
-        size += bytesRead;
-        onBytes?.(bytesRead);
-      }
-      await writing;
-      await out.sync();
-      return { sha256: hash.digest('hex'), size };
-    } finally {
-      await out.close();
-    }
-  } finally {
-    await input.close();
-  }
-}
-
-/** Writes all of `buf` at `position`: a short write (nearly full disk) continues until done or an error. */
-async function writeAll(fh: FileHandle, buf: Buffer, position: number): Promise<void> {
-  let off = 0;
-  while (off < buf.length) {
-    const { bytesWritten } = await fh.write(buf, off, buf.length - off, position + off);
-    if (bytesWritten === 0)
-      throw Object.assign(new Error('no space left on device, write'), { code: 'ENOSPC' });
-    off += bytesWritten;
-  }
 }
