@@ -58,8 +58,13 @@ export const ingestHandlers: Pick<HandlerTable, IngestOps> = {
   'ingest.status': (e) => e.ingest.current(),
   'ingest.dock': (e, { dockId }) => e.ingest.get(dockId),
   'ingest.docks': (e, { limit }) => {
+    // Summaries only: the list is polled every second while a dock runs, and a camera can hold
+    // hundreds of files — those come from ingest.dock when the clerk opens a dock's file table.
     const live = new Map(e.ingest.current().map((d) => [d.id, d]));
-    return listDocks(e.db, limit).map((d) => live.get(d.id) ?? d);
+    return listDocks(e.db, limit).map((d) => {
+      const running = live.get(d.id);
+      return running ? { ...running, files: [] } : d;
+    });
   },
   'ingest.cancel': (e, { dockId }) => {
     e.ingest.cancel(dockId);

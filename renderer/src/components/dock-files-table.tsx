@@ -1,10 +1,11 @@
 /**
  * The per-file table of one dock: path, size, state, a progress bar while copying or
- * verifying, and the engine's reason for failed or skipped files. Running docks carry their
- * files in the docks list; finished ones are loaded with ingest.dock.
+ * verifying, and the engine's reason for failed or skipped files, loaded with ingest.dock (the
+ * docks list carries summaries only).
  */
 import { Empty, Progress, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DockFileView, DockView } from '../../../native/api/types';
 import { useOp } from '../api/hooks';
@@ -16,13 +17,15 @@ import { monoStyle } from './hex';
 /** Files of `dock`, paged 50 at a time. */
 export function DockFilesTable({ dock }: { dock: DockView }) {
   const { t } = useTranslation();
-  const live = dock.files.length > 0;
   const detail = useOp(
     'ingest.dock',
     { dockId: dock.id },
-    { enabled: !live, refetchInterval: dock.state === 'running' && !live ? 1000 : false },
+    { refetchInterval: dock.state === 'running' ? 1000 : false },
   );
-  const files = live ? dock.files : (detail.data?.files ?? []);
+  const refetch = detail.refetch;
+  // The final states arrive with the dock's own change of state (running → done).
+  useEffect(() => void refetch(), [dock.state, refetch]);
+  const files = detail.data?.files ?? [];
 
   const columns: TableColumnsType<DockFileView> = [
     {
@@ -76,7 +79,7 @@ export function DockFilesTable({ dock }: { dock: DockView }) {
       <Table<DockFileView>
         rowKey="relPath"
         size="small"
-        loading={!live && detail.isLoading}
+        loading={detail.isLoading}
         dataSource={files}
         columns={columns}
         pagination={files.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}

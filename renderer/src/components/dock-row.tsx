@@ -2,7 +2,7 @@
  * One dock on the Dock screen: state, byte progress with rate and ETA, counts, cancel, retry
  * of failed files, the dock report, and the expandable per-file table.
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { App, Button, Card, Flex, Popconfirm, Progress, Space, Tag, Typography } from 'antd';
 import { DownOutlined, FileTextOutlined, RedoOutlined, StopOutlined, UpOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -30,8 +30,11 @@ const countColours: Record<(typeof countKeys)[number], string | undefined> = {
   skipped: 'orange',
 };
 
-/** Card for `dock`. */
-export function DockRow({ dock, onReport, onKick }: Props) {
+/**
+ * Card for `dock`. Memoised: the docks list is polled every second while one runs, and query
+ * results keep the identity of unchanged docks, so finished docks are not rendered again.
+ */
+export const DockRow = memo(function DockRow({ dock, onReport, onKick }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -155,4 +158,4 @@ export function DockRow({ dock, onReport, onKick }: Props) {
       )}
     </Card>
   );
-}
+});

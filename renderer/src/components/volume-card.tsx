@@ -3,7 +3,7 @@
  * the device and officer recognised from it, and — where they were not — selects for both
  * before "开始接入".
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { CloudDownloadOutlined, UsbOutlined, FolderOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -23,8 +23,8 @@ interface Props {
   onStarted: (dockId: number) => void;
 }
 
-/** Card for one volume on the Dock screen. */
-export function VolumeCard({ volume: v, dock, regs, onStarted }: Props) {
+/** Card for one volume on the Dock screen (memoised like DockRow: volumes are polled every second). */
+export const VolumeCard = memo(function VolumeCard({ volume: v, dock, regs, onStarted }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const start = useOpMutation('ingest.start', ['ingest.docks', 'volumes.list']);
@@ -158,4 +158,4 @@ export function VolumeCard({ volume: v, dock, regs, onStarted }: Props) {
       </Space>
     </Card>
   );
-}
+});

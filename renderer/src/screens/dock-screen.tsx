@@ -3,7 +3,7 @@
  * "导入文件夹…" action, and running and recent docks with progress, errors, retry and the
  * printable dock report.
  */
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Button, Card, Col, Empty, Flex, Row, Space, Typography } from 'antd';
 import { FolderAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -47,10 +47,12 @@ export function DockScreen() {
       },
     },
   );
-  const kick = () => {
+  const refetchDocks = docks.refetch;
+  // Stable, so the memoised cards and rows re-render only when their own data changes.
+  const kick = useCallback(() => {
     kickUntil.current = Date.now() + KICK_MS;
-    void docks.refetch();
-  };
+    void refetchDocks();
+  }, [refetchDocks]);
 
   if (reportId !== null) return <DockReport dockId={reportId} onBack={() => setReportId(null)} />;
 
@@ -130,7 +132,8 @@ export function DockScreen() {
           </Flex>
         )}
       </Card>
-      <ImportFolderModal open={importing} onClose={() => setImporting(false)} onStarted={kick} />
+      {/* Mounted only while open: a closed modal would still re-render with every poll. */}
+      {importing && <ImportFolderModal open onClose={() => setImporting(false)} onStarted={kick} />}
     </div>
   );
 }
