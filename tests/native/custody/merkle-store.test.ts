@@ -44,15 +44,14 @@ afterEach(() => {
 const hex = (bs: Buffer[]) => bs.map((b) => b.toString('hex'));
 
 describe('stored tree', () => {
-  it('matches the in-memory tree for every size 1..70 and random indexes', () => {
+  it('matches the in-memory tree for every size 1..70 and every index', () => {
     const leaves = Array.from({ length: 70 }, () => leafHash(randomBytes(16)));
     const tx = db.transaction(() => leaves.forEach((l, i) => appendLeaf(db, i, l)));
     tx();
     for (let n = 1; n <= 70; n++) {
       const prefix = leaves.slice(0, n);
       expect(rootAt(db, n).equals(rootOf(prefix)), `root ${n}`).toBe(true);
-      const indexes = new Set([0, n - 1, Math.floor(Math.random() * n), Math.floor(Math.random() * n)]);
-      for (const i of indexes)
+      for (let i = 0; i < n; i++)
         expect(hex(inclusionProofAt(db, i, n)), `inclusion ${i}/${n}`).toEqual(
           hex(inclusionProof(i, prefix)),
         );
