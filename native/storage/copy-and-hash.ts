@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { EngineError } from '../core/errors';
-import { CHUNK, sha256File } from '../core/hash';
+import { sha256File } from '../core/hash';
 import {
   alignUp,
   isDirectRefusal,
@@ -10,7 +10,7 @@ import {
   readFull,
   releaseBuffers,
   takeBuffers,
-} from './direct-io';
+} from '../core/direct-io';
 
 type OnBytes = ((n: number) => void) | undefined;
 
@@ -129,46 +129,11 @@ export async function hashReadBack(
   onBytes: OnBytes,
   signal: AbortSignal | undefined,
 ): Promise<{ sha256: string; size: number }> {
-  const { fh, direct } = await openMaybeDirect(path, constants.O_RDONLY);
   try {
-    if (direct) return await hashDirect(fh, path, onBytes, signal);
+    return await sha256File(path, onBytes, signal, { direct: true });
   } catch (err) {
     if (!isDirectRefusal(err)) throw err;
-  } finally {
-    await fh.close();
-  }
-  return sha256File(path, onBytes, signal);
-}
-
-/** Double-buffered direct reads: whole aligned chunks; a short one is the end of the file. */
-async function hashDirect(
-  fh: FileHandle,
-  path: string,
-  onBytes: OnBytes,
-  signal: AbortSignal | undefined,
-): Promise<{ sha256: string; size: number }> {
-  const h = createHash('sha256');
-  const bufs = takeBuffers(2);
-  let pending = fh.read(bufs[0]!, 0, CHUNK, 0);
-  try {
-    let i = 0;
-    let size = 0;
-    for (;;) {
-      const { bytesRead } = await pending;
-      if (signal?.aborted) throw new EngineError('CANCELLED', `Hashing ${path} was cancelled.`);
-      const cur = bufs[i]!;
-      size += bytesRead;
-      const more = bytesRead === CHUNK;
-      if (more) {
-        i ^= 1;
-        pending = fh.read(bufs[i]!, 0, CHUNK, size);
-      }
-      h.update(cur.subarray(0, bytesRead));
-      onBytes?.(bytesRead);
-      if (!more) return { sha256: h.digest('hex'), size };
-    }
-  } finally {
-    await pending.catch(() => undefined);
-    releaseBuffers(bufs);
+    // Rare: a filesystem that opens O_DIRECT but refuses the reads. Progress is not reported twice.
+    return sha256File(path, undefined, signal);
   }
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { CHUNK } from '../../../native/core/hash';
 import { storeFile } from '../../../native/storage/object-store';
 import { writeChunk } from '../../../native/storage/copy-and-hash';
-import { openMaybeDirect, releaseBuffers, takeBuffers } from '../../../native/storage/direct-io';
+import { openMaybeDirect, releaseBuffers, takeBuffers } from '../../../native/core/direct-io';
 import { tempDir } from '../../helpers/cli';
 
 const sha256sum = (path: string) => execFileSync('sha256sum', [path], { encoding: 'utf8' }).split(' ')[0];

@@ -1,6 +1,5 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { CHUNK } from '../core/hash';
 
 /**
  * Direct I/O (O_DIRECT, Linux) for the evidence store: copies go straight to the disk instead of
@@ -10,6 +9,9 @@ import { CHUNK } from '../core/hash';
  * 1.2–1.5 GB/s direct. Where O_DIRECT is missing (Windows, macOS) or refused by the filesystem
  * (EINVAL), everything falls back to ordinary buffered I/O plus fsync.
  */
+
+/** Read size for streaming work: large enough that syscalls and promise hops are noise; a multiple of DIRECT_ALIGN. */
+export const CHUNK = 4 << 20;
 
 /** Offsets, lengths and buffer addresses of direct I/O are multiples of this (the largest common block). */
 export const DIRECT_ALIGN = 4096;
