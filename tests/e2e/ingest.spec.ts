@@ -106,6 +106,12 @@ test('a camera docked in a watched folder is ingested, shown with thumbnails, an
       join('test-results', 'renderer-longtasks.json'),
       JSON.stringify({ count: longTasks.length, longestMs: longest, all: longTasks }),
     );
+    // The dock's file table (loaded on opening it) lists every file with its final state.
+    await page.locator('[data-testid^="dock-files-toggle-"]').first().click();
+    const fileRows = page.locator('[data-testid^="dock-files-"] tr[data-state]');
+    await expect(fileRows.first()).toBeVisible();
+    expect(await fileRows.count()).toBeGreaterThan(5);
+    await expect(page.locator('[data-testid^="dock-files-"] tr[data-state="failed"]')).toHaveCount(0);
     await page.locator('[data-testid^="dock-report-"]').first().click();
     await expect(page.locator('[data-testid^="dock-report-view-"]')).toBeVisible();
     await screenshot(page, info, 'dock-04-report');

@@ -5,7 +5,7 @@
  */
 import { Empty, Progress, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DockFileView, DockView } from '../../../native/api/types';
 import { useOp } from '../api/hooks';
@@ -23,8 +23,13 @@ export function DockFilesTable({ dock }: { dock: DockView }) {
     { refetchInterval: dock.state === 'running' ? 1000 : false },
   );
   const refetch = detail.refetch;
-  // The final states arrive with the dock's own change of state (running → done).
-  useEffect(() => void refetch(), [dock.state, refetch]);
+  // The files' final states arrive with the dock's own change of state (running → done).
+  const seenState = useRef(dock.state);
+  useEffect(() => {
+    if (seenState.current === dock.state) return;
+    seenState.current = dock.state;
+    void refetch();
+  }, [dock.state, refetch]);
   const files = detail.data?.files ?? [];
 
   const columns: TableColumnsType<DockFileView> = [

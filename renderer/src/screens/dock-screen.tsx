@@ -3,7 +3,7 @@
  * "导入文件夹…" action, and running and recent docks with progress, errors, retry and the
  * printable dock report.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useRef, useState } from 'react';
 import { Button, Card, Col, Empty, Flex, Row, Space, Typography } from 'antd';
 import { FolderAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -54,11 +54,16 @@ export function DockScreen() {
     void refetchDocks();
   }, [refetchDocks]);
 
+  // Polled data renders in a deferred (interruptible, time-sliced) pass: a camera's first card
+  // mounts many components at once, and must not hold the page up while an ingest runs.
+  const volumeList = useDeferredValue(volumes.data);
+  const dockList = useDeferredValue(docks.data);
+
   if (reportId !== null) return <DockReport dockId={reportId} onBack={() => setReportId(null)} />;
 
-  const byId = new Map((docks.data ?? []).map((d) => [d.id, d]));
+  const byId = new Map((dockList ?? []).map((d) => [d.id, d]));
   // The engine lists volumes in detection order; a stable order keeps cards from jumping.
-  const vols = [...(volumes.data ?? [])].sort(
+  const vols = [...(volumeList ?? [])].sort(
     (a, b) => a.label.localeCompare(b.label, 'zh-CN') || a.path.localeCompare(b.path),
   );
 
@@ -122,11 +127,11 @@ export function DockScreen() {
       </Card>
       <Card title={t('dock.docks')} style={{ marginTop: 16 }}>
         {docks.error && <ErrorAlert error={docks.error} />}
-        {(docks.data ?? []).length === 0 && !docks.isLoading ? (
+        {(dockList ?? []).length === 0 && !docks.isLoading ? (
           <Empty description={t('dock.docksEmpty')} />
         ) : (
           <Flex vertical gap={8} data-testid="dock-list">
-            {(docks.data ?? []).map((d) => (
+            {(dockList ?? []).map((d) => (
               <DockRow key={d.id} dock={d} onReport={setReportId} onKick={kick} />
             ))}
           </Flex>
