@@ -57,12 +57,36 @@ test('first-run setup, login, add a user, custody log, verify', async ({ page, w
   await expect(page.getByTestId('roles-table')).toBeVisible();
   await screenshot(page, info, '07-roles');
 
-  // Custody log: the set-up, the failed and successful logins and the new user are there.
+  // Admin → officers and devices: the registries a clerk picks from when a camera is not recognised.
+  await page.getByTestId('admin-tab-officers').click();
+  await page.getByTestId('officer-add').click();
+  await page.getByTestId('officer-code').fill('010001');
+  await page.getByTestId('officer-name').fill('张执法');
+  await page.getByTestId('officer-unit').fill('第一执法中队');
+  await page.getByTestId('officer-submit').click();
+  await expect(page.getByTestId('officer-row-010001')).toContainText('张执法');
+  await page.getByTestId('officer-edit-010001').click();
+  await page.getByTestId('officer-unit').fill('第二执法中队');
+  await page.getByTestId('officer-submit').click();
+  await expect(page.getByTestId('officer-row-010001')).toContainText('第二执法中队');
+  await screenshot(page, info, '07a-officers');
+  await page.getByTestId('admin-tab-devices').click();
+  await page.getByTestId('device-add').click();
+  await page.getByTestId('device-serial').fill('DSJ-A8-000777');
+  await page.getByTestId('device-model').fill('DSJ-A8');
+  await page.getByTestId('device-officer').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '010001 张执法' }).click();
+  await page.getByTestId('device-submit').click();
+  await expect(page.getByTestId('device-row-DSJ-A8-000777')).toContainText('010001 张执法');
+  await screenshot(page, info, '07b-devices');
+
+  // Custody log: the set-up, the failed and successful logins, the new user and officer are there.
   await page.getByTestId('nav-custody').click();
   const table = page.getByTestId('custody-table');
   await expect(table).toContainText('user.add');
   await expect(table).toContainText('agency.init');
   await expect(table).toContainText('auth.login.failed');
+  await expect(table).toContainText('device.add');
   await expect(page.locator('.ant-spin-blur')).toHaveCount(0);
   await screenshot(page, info, '08-custody-log');
 

@@ -46,7 +46,7 @@ export function MediaDetailDrawer({ id, regs, onClose }: Props) {
             {!item && !q.error && <Spin />}
             {item && (
               <Card size="small" title={t('media.edit')}>
-                <MediaEditForm item={item} regs={regs} readOnly={!can('evidence.edit')} />
+                <MediaEditForm key={item.id} item={item} regs={regs} readOnly={!can('evidence.edit')} />
               </Card>
             )}
           </Col>

@@ -23,6 +23,34 @@ interface Props {
   onStarted: (dockId: number) => void;
 }
 
+/**
+ * What the volume told about its device or officer (`vol-<testId>`), or — where it told nothing —
+ * a searchable select for the clerk (`vol-pick-<testId>`).
+ */
+function ShownOrPicked(p: {
+  testId: string;
+  shown: string | undefined;
+  placeholder: string;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  options: { value: string; label: string }[];
+}) {
+  if (p.shown) return <span data-testid={`vol-${p.testId}`}>{p.shown}</span>;
+  return (
+    <Select
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      size="small"
+      style={{ width: '100%' }}
+      placeholder={p.placeholder}
+      value={p.value}
+      onChange={p.onChange}
+      options={p.options}
+      data-testid={`vol-pick-${p.testId}`}
+    />
+  );
+}
+
 /** Card for one volume on the Dock screen (memoised like DockRow: volumes are polled every second). */
 export const VolumeCard = memo(function VolumeCard({ volume: v, dock, regs, onStarted }: Props) {
   const { t } = useTranslation();
@@ -89,44 +117,30 @@ export const VolumeCard = memo(function VolumeCard({ volume: v, dock, regs, onSt
           {
             key: 'device',
             label: t('dock.device'),
-            children: v.deviceSerial ? (
-              <span data-testid={`vol-device-${id}`}>
-                {knownDevice ? deviceLabel(knownDevice) : unknown(v.deviceSerial)}
-              </span>
-            ) : (
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                size="small"
-                style={{ width: '100%' }}
+            children: (
+              <ShownOrPicked
+                testId={`device-${id}`}
+                shown={v.deviceSerial && (knownDevice ? deviceLabel(knownDevice) : unknown(v.deviceSerial))}
                 placeholder={t('dock.pickDevice')}
                 value={deviceSerial}
                 onChange={pickDevice}
                 options={regs.devices.map((d) => ({ value: d.serial, label: deviceLabel(d) }))}
-                data-testid={`vol-pick-device-${id}`}
               />
             ),
           },
           {
             key: 'officer',
             label: t('dock.officer'),
-            children: v.officerCode ? (
-              <span data-testid={`vol-officer-${id}`}>
-                {knownOfficer ? officerLabel(knownOfficer) : unknown(v.officerCode)}
-              </span>
-            ) : (
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                size="small"
-                style={{ width: '100%' }}
+            children: (
+              <ShownOrPicked
+                testId={`officer-${id}`}
+                shown={v.officerCode && (knownOfficer ? officerLabel(knownOfficer) : unknown(v.officerCode))}
                 placeholder={t('dock.pickOfficer')}
                 value={officerCode}
                 onChange={setOfficerCode}
                 options={regs.officers
                   .filter((o) => o.active)
                   .map((o) => ({ value: o.code, label: officerLabel(o) }))}
-                data-testid={`vol-pick-officer-${id}`}
               />
             ),
           },

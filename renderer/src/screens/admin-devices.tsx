@@ -3,13 +3,13 @@
  * add/edit for whoever manages settings; everyone who opens Admin can read it.
  */
 import { useState } from 'react';
-import { Alert, Button, Empty, Flex, Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { DeviceView } from '../../../native/api/types';
 import { DeviceModal } from '../components/device-modal';
-import { ErrorAlert } from '../components/error-alert';
+import { RegistryTable } from '../components/registry-table';
 import { officerLabel, useRegistries } from '../components/use-registries';
 import { useOp } from '../api/hooks';
 import { useSession } from '../state/session';
@@ -48,60 +48,27 @@ export function AdminDevices() {
         ),
     },
   ];
-  if (manage)
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 90,
-      className: 'no-print',
-      render: (_, d) => (
-        <Button
-          type="link"
-          size="small"
-          onClick={() => {
-            setEditing(d);
-            setOpen(true);
-          }}
-          data-testid={`device-edit-${d.serial}`}
-        >
-          {t('common.edit')}
-        </Button>
-      ),
-    });
+  const edit = (d: DeviceView | undefined) => {
+    setEditing(d);
+    setOpen(true);
+  };
 
   return (
     <>
-      {!manage && <Alert type="info" showIcon title={t('officers.viewOnly')} style={{ marginBottom: 12 }} />}
-      <Flex justify="end" gap={8} style={{ marginBottom: 12 }} className="no-print">
-        <Button icon={<ReloadOutlined />} onClick={() => void devices.refetch()}>
-          {t('common.refresh')}
-        </Button>
-        {manage && (
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              setEditing(undefined);
-              setOpen(true);
-            }}
-            data-testid="device-add"
-          >
-            {t('devices.add')}
-          </Button>
-        )}
-      </Flex>
-      {devices.error && <ErrorAlert error={devices.error} />}
-      <Table<DeviceView>
-        rowKey="id"
-        size="middle"
-        loading={devices.isLoading}
-        dataSource={devices.data ?? []}
+      <RegistryTable<DeviceView>
+        testId="device"
+        query={devices}
+        rowKey={(d) => d.serial}
         columns={columns}
-        pagination={false}
-        locale={{ emptyText: <Empty description={t('devices.empty')} /> }}
-        onRow={(d) => ({ 'data-testid': `device-row-${d.serial}` }) as object}
+        manage={manage}
+        text={{ viewOnly: t('officers.viewOnly'), add: t('devices.add'), empty: t('devices.empty') }}
+        addIcon={<PlusOutlined />}
+        onEdit={edit}
       />
-      <DeviceModal open={open} device={editing} onClose={() => setOpen(false)} />
+      {/* Mounted per opening: a form keeps its values between openings, and would show the last record's. */}
+      {open && (
+        <DeviceModal key={editing?.id ?? 'new'} open device={editing} onClose={() => setOpen(false)} />
+      )}
     </>
   );
 }

@@ -3,15 +3,15 @@
  * and CSV import for whoever manages settings; everyone who opens Admin can read it.
  */
 import { useState } from 'react';
-import { Alert, Button, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { OfficerView } from '../../../native/api/types';
 import { useOp } from '../api/hooks';
-import { ErrorAlert } from '../components/error-alert';
 import { OfficerCsvImport } from '../components/officer-csv-import';
 import { OfficerModal } from '../components/officer-modal';
+import { RegistryTable } from '../components/registry-table';
 import { useSession } from '../state/session';
 
 /** The officers tab of the admin screen. */
@@ -44,66 +44,33 @@ export function AdminOfficers() {
       render: (_, o) => (o.userId ? (loginOf.get(o.userId) ?? `#${o.userId}`) : '—'),
     },
   ];
-  if (manage)
-    columns.push({
-      title: t('common.actions'),
-      key: 'actions',
-      width: 90,
-      className: 'no-print',
-      render: (_, o) => (
-        <Button
-          type="link"
-          size="small"
-          onClick={() => {
-            setEditing(o);
-            setOpen(true);
-          }}
-          data-testid={`officer-edit-${o.code}`}
-        >
-          {t('common.edit')}
-        </Button>
-      ),
-    });
+  const edit = (o: OfficerView | undefined) => {
+    setEditing(o);
+    setOpen(true);
+  };
 
   return (
     <>
-      {!manage && <Alert type="info" showIcon title={t('officers.viewOnly')} style={{ marginBottom: 12 }} />}
-      <Flex justify="end" gap={8} wrap style={{ marginBottom: 12 }} className="no-print">
-        <Button icon={<ReloadOutlined />} onClick={() => void officers.refetch()}>
-          {t('common.refresh')}
-        </Button>
-        {manage && <OfficerCsvImport />}
-        {manage && (
-          <Button
-            type="primary"
-            icon={<UserAddOutlined />}
-            onClick={() => {
-              setEditing(undefined);
-              setOpen(true);
-            }}
-            data-testid="officer-add"
-          >
-            {t('officers.add')}
-          </Button>
-        )}
-      </Flex>
-      {manage && (
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {t('officers.importHint')}
-        </Typography.Paragraph>
-      )}
-      {officers.error && <ErrorAlert error={officers.error} />}
-      <Table<OfficerView>
-        rowKey="id"
-        size="middle"
-        loading={officers.isLoading}
-        dataSource={officers.data ?? []}
+      <RegistryTable<OfficerView>
+        testId="officer"
+        query={officers}
+        rowKey={(o) => o.code}
         columns={columns}
-        pagination={false}
-        locale={{ emptyText: <Empty description={t('officers.empty')} /> }}
-        onRow={(o) => ({ 'data-testid': `officer-row-${o.code}` }) as object}
+        manage={manage}
+        text={{ viewOnly: t('officers.viewOnly'), add: t('officers.add'), empty: t('officers.empty') }}
+        addIcon={<UserAddOutlined />}
+        onEdit={edit}
+        toolbarExtra={<OfficerCsvImport />}
+        hint={
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {t('officers.importHint')}
+          </Typography.Paragraph>
+        }
       />
-      <OfficerModal open={open} officer={editing} onClose={() => setOpen(false)} />
+      {/* Mounted per opening: a form keeps its values between openings, and would show the last record's. */}
+      {open && (
+        <OfficerModal key={editing?.id ?? 'new'} open officer={editing} onClose={() => setOpen(false)} />
+      )}
     </>
   );
 }

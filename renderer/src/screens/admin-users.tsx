@@ -177,7 +177,8 @@ export function AdminUsers() {
         />
       </div>
       <AddUserModal open={adding} onClose={() => setAdding(false)} />
-      <ChangeRoleModal user={roleFor} onClose={() => setRoleFor(null)} />
+      {/* Mounted per user: a form keeps its values between openings, and would show the last user's role. */}
+      {roleFor && <ChangeRoleModal key={roleFor.id} user={roleFor} onClose={() => setRoleFor(null)} />}
       <ResetPasswordModal user={resetFor} onClose={() => setResetFor(null)} />
     </>
   );
