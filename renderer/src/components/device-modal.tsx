@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceView } from '../../../native/api/types';
 import { useOpMutation } from '../api/hooks';
 import { ErrorAlert, applyFieldError } from './error-alert';
-import { officerLabel, useRegistries } from './use-registries';
+import { useRegistries } from './use-registries';
 
 interface Values {
   serial: string;
@@ -94,7 +94,7 @@ export function DeviceModal({ open, device, onClose }: Props) {
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
-            options={regs.officers.map((o) => ({ value: o.id, label: officerLabel(o) }))}
+            options={regs.officerOptions}
             data-testid="device-officer"
           />
         </Form.Item>

@@ -8,7 +8,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { MediaItemView } from '../../../native/api/types';
-import { deviceLabel, officerLabel, type Registries } from './use-registries';
+import type { Registries } from './use-registries';
 
 export interface LibraryFilter {
   officerId?: number;
@@ -70,7 +70,7 @@ export function LibraryFilters({ value: f, onChange, regs, onRefresh }: Props) {
         placeholder={t('library.officer')}
         value={f.officerId}
         onChange={(officerId?: number) => set({ officerId })}
-        options={regs.officers.map((o) => ({ value: o.id, label: officerLabel(o) }))}
+        options={regs.officerOptions}
         style={{ minWidth: 150 }}
         data-testid="library-filter-officer"
       />
@@ -80,7 +80,7 @@ export function LibraryFilters({ value: f, onChange, regs, onRefresh }: Props) {
         placeholder={t('library.device')}
         value={f.deviceId}
         onChange={(deviceId?: number) => set({ deviceId })}
-        options={regs.devices.map((d) => ({ value: d.id, label: deviceLabel(d) }))}
+        options={regs.deviceOptions}
         style={{ minWidth: 150 }}
         data-testid="library-filter-device"
       />

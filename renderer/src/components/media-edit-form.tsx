@@ -10,7 +10,7 @@ import type { MediaItemView } from '../../../native/api/types';
 import { useOpMutation } from '../api/hooks';
 import { categoryKeys, isCategoryKey } from './categories';
 import { ErrorAlert, applyFieldError } from './error-alert';
-import { deviceLabel, officerLabel, type Registries } from './use-registries';
+import type { Registries } from './use-registries';
 
 interface Values {
   officerId: number | null;
@@ -76,7 +76,7 @@ export function MediaEditForm({
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
-          options={regs.officers.map((o) => ({ value: o.id, label: officerLabel(o) }))}
+          options={regs.officerOptions}
           data-testid="media-edit-officer"
         />
       </Form.Item>
@@ -84,7 +84,7 @@ export function MediaEditForm({
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
-          options={regs.devices.map((d) => ({ value: d.id, label: deviceLabel(d) }))}
+          options={regs.deviceOptions}
           data-testid="media-edit-device"
         />
       </Form.Item>

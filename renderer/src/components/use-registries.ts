@@ -13,6 +13,9 @@ export interface Registries {
   officerByCode: Map<string, OfficerView>;
   deviceById: Map<number, DeviceView>;
   deviceBySerial: Map<string, DeviceView>;
+  /** Select options keyed by id, labelled as officerLabel / deviceLabel show them. */
+  officerOptions: { value: number; label: string }[];
+  deviceOptions: { value: number; label: string }[];
   loading: boolean;
 }
 
@@ -30,6 +33,8 @@ export function useRegistries(): Registries {
       officerByCode: new Map(o.map((x) => [x.code, x])),
       deviceById: new Map(d.map((x) => [x.id, x])),
       deviceBySerial: new Map(d.map((x) => [x.serial, x])),
+      officerOptions: o.map((x) => ({ value: x.id, label: officerLabel(x) })),
+      deviceOptions: d.map((x) => ({ value: x.id, label: deviceLabel(x) })),
       loading: officers.isLoading || devices.isLoading,
     };
   }, [officers.data, devices.data, officers.isLoading, devices.isLoading]);
