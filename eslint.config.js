@@ -50,6 +50,7 @@ export default tseslint.config(
       'vite.config.ts',
       'playwright.config.ts',
       'vitest.config.ts',
+      'tests/setup/playwright-*.ts',
     ],
     rules: { 'no-restricted-exports': 'off' },
   },

@@ -11,6 +11,8 @@ export const config = defineConfig({
   expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
+  // One temp root per run, removed at the end (tests/helpers/temp-root.ts).
+  globalSetup: './tests/setup/playwright-temp-root.ts',
   reporter: process.env.CI
     ? [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]]
     : 'list',

@@ -8,6 +8,8 @@ export const config = defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One temp root per run, removed at the end (tests/helpers/temp-root.ts).
+    globalSetup: ['tests/setup/vitest-temp-root.ts'],
   },
 });
 

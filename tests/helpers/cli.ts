@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 
 export interface CliResult {
   status: number;
@@ -31,9 +32,19 @@ export function cli(
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A fresh temp directory for one test. */
+/** A fresh temp directory for one test (removed with the run's temp root, tests/helpers/temp-root.ts). */
 export function tempDir(prefix = 'ews-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * A temp directory removed as soon as the calling test finishes: for the hundreds of megabytes a
+ * large-file test writes, so a run's peak disk use stays low. Call it inside a test.
+ */
+export function scratchDir(prefix = 'ews-scratch-'): string {
+  const dir = tempDir(prefix);
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 export const adminPassword = 'admin-pass-2026';

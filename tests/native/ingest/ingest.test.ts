@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { generateCameraVolume, type VolumeManifest } from '../../../native/fixtures/camera-volume';
 import { verifyWorkstation } from '../../../native/custody/verify';
 import { objectPath } from '../../../native/storage/object-store';
-import { tempDir } from '../../helpers/cli';
+import { scratchDir, tempDir } from '../../helpers/cli';
 import { clerkWorkstation, count, dock } from '../../helpers/ingest';
 import { waitFor } from '../../helpers/wait';
 import type { TestWorkstation } from '../../helpers/engine';
@@ -106,7 +106,7 @@ describe('ingest of a generated camera volume (every fixture kind)', () => {
 describe('ingest failures are per file and leave nothing half-registered', () => {
   it('a file modified during its copy is reported and not stored as verified', async () => {
     const ws = await clerkWorkstation();
-    const root = join(tempDir(), 'VOL');
+    const root = join(scratchDir(), 'VOL');
     const vol = await generateCameraVolume(root, { kinds: ['h264'], largeFileBytes: 600 * 1024 * 1024 });
     const big = vol.files.find((f) => f.kind === 'large')!;
     const { dockId } = await ws.call('ingest.start', { path: root });
@@ -141,7 +141,7 @@ describe('ingest failures are per file and leave nothing half-registered', () =>
 
   it('a volume unplugged mid-ingest: finished files kept, the rest fail clearly, nothing half-registered', async () => {
     const ws = await clerkWorkstation();
-    const root = join(tempDir(), 'UNPLUG');
+    const root = join(scratchDir(), 'UNPLUG');
     await generateCameraVolume(root, { kinds: ['h264', 'jpeg'], largeFileBytes: 400 * 1024 * 1024 });
     const { dockId } = await ws.call('ingest.start', { path: root });
     await waitFor(

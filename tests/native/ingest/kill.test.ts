@@ -4,7 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { generateCameraVolume } from '../../../native/fixtures/camera-volume';
-import { addClerk, cli, initWorkstation, tempDir } from '../../helpers/cli';
+import { addClerk, cli, initWorkstation, scratchDir } from '../../helpers/cli';
 import { waitFor } from '../../helpers/wait';
 
 const clerk = { WORKSTATION_PASSWORD: 'clerk-pass-2026' };
@@ -29,9 +29,9 @@ function copyUnderWay(tmp: string, bytes: number): Promise<void> {
 
 describe('an ingest killed with SIGKILL in the middle of a large file', () => {
   it('resumes on the next dock: every file stored exactly once, verify passes, nothing left in temp', async () => {
-    const data = initWorkstation();
+    const data = initWorkstation(join(scratchDir(), 'data'));
     addClerk(data);
-    const vol = await generateCameraVolume(join(tempDir(), 'CAM'), {
+    const vol = await generateCameraVolume(join(scratchDir(), 'CAM'), {
       kinds: ['h264', 'jpeg', 'wav'],
       largeFileBytes: 700 * 1024 * 1024,
     });
