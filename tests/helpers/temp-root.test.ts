@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { mountsBelow, releaseDir, sweepStaleRoots } from './temp-root';
@@ -17,6 +17,7 @@ describe('test temp root', () => {
   it('is where this worker writes its fixtures', () => {
     expect(basename(dirname(join(tmpdir(), 'x')))).toMatch(/^ews-test-run-vitest-/);
     expect(readFileSync(join(tmpdir(), 'owner.pid'), 'utf8')).toMatch(/^\d+$/);
+    expect(statSync(tmpdir()).mode & 0o7777).toBe(0o1777); // open like /tmp, for tests run as another user
   });
 
   it('finds the mounts below a root, longest path first (so nested ones go before their parent), with escaped spaces decoded', () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 
@@ -19,6 +19,9 @@ export function openTempRoot(label: string): { root: string; close: () => void }
   sweepStaleRoots(base);
   const root = mkdtempSync(join(base, `${PREFIX}${label}-`));
   writeFileSync(join(root, OWNER), String(process.pid));
+  // Like /tmp: tests that run the CLI as an unprivileged user (read-only data, unreadable files)
+  // need to reach their fixtures and keep their own temp files here.
+  chmodSync(root, 0o1777);
   process.env.TMPDIR = root;
   return {
     root,
