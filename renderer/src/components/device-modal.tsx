@@ -3,12 +3,13 @@
  * "clear camera after ingest" switch (off by default; only verified, committed files are
  * deleted, each deletion logged).
  */
-import { App, Alert, Form, Input, Modal, Select, Switch } from 'antd';
+import { App, Alert, Form, Input, Modal, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DeviceView } from '../../../native/api/types';
 import { useOpMutation } from '../api/hooks';
 import { ErrorAlert, applyFieldError } from './error-alert';
 import { useRegistries } from './use-registries';
+import { SearchSelect } from './search-select';
 
 interface Values {
   serial: string;
@@ -91,12 +92,7 @@ export function DeviceModal({ open, device, onClose }: Props) {
           <Input data-testid="device-model" />
         </Form.Item>
         <Form.Item name="officerId" label={t('devices.officer')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            options={regs.officerOptions}
-            data-testid="device-officer"
-          />
+          <SearchSelect options={regs.officerOptions} data-testid="device-officer" />
         </Form.Item>
         <Form.Item name="clearAfterIngest" label={t('devices.clear')} valuePropName="checked">
           <Switch data-testid="device-clear" />

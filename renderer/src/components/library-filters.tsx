@@ -9,6 +9,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { MediaItemView } from '../../../native/api/types';
 import type { Registries } from './use-registries';
+import { SearchSelect } from './search-select';
 
 export interface LibraryFilter {
   officerId?: number;
@@ -64,9 +65,7 @@ export function LibraryFilters({ value: f, onChange, regs, onRefresh }: Props) {
         style={{ width: 260 }}
         data-testid="library-filter-q"
       />
-      <Select
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
+      <SearchSelect
         placeholder={t('library.officer')}
         value={f.officerId}
         onChange={(officerId?: number) => set({ officerId })}
@@ -74,9 +73,7 @@ export function LibraryFilters({ value: f, onChange, regs, onRefresh }: Props) {
         style={{ minWidth: 150 }}
         data-testid="library-filter-officer"
       />
-      <Select
-        allowClear
-        showSearch={{ optionFilterProp: 'label' }}
+      <SearchSelect
         placeholder={t('library.device')}
         value={f.deviceId}
         onChange={(deviceId?: number) => set({ deviceId })}

@@ -11,6 +11,7 @@ import { useOpMutation } from '../api/hooks';
 import { categoryKeys, isCategoryKey } from './categories';
 import { ErrorAlert, applyFieldError } from './error-alert';
 import type { Registries } from './use-registries';
+import { SearchSelect } from './search-select';
 
 interface Values {
   officerId: number | null;
@@ -73,20 +74,10 @@ export function MediaEditForm({
       data-testid="media-edit-form"
     >
       <Form.Item name="officerId" label={t('media.officer')}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          options={regs.officerOptions}
-          data-testid="media-edit-officer"
-        />
+        <SearchSelect options={regs.officerOptions} data-testid="media-edit-officer" />
       </Form.Item>
       <Form.Item name="deviceId" label={t('media.device')}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          options={regs.deviceOptions}
-          data-testid="media-edit-device"
-        />
+        <SearchSelect options={regs.deviceOptions} data-testid="media-edit-device" />
       </Form.Item>
       <Form.Item name="category" label={t('media.category')} rules={[{ required: true }]}>
         <Select options={categories} data-testid="media-edit-category" />

@@ -1,9 +1,10 @@
 /** Add or edit an officer (执法人员): 警号, 姓名, 单位, 执法证号 and an optional linked login. */
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { OfficerView } from '../../../native/api/types';
 import { useOp, useOpMutation } from '../api/hooks';
 import { ErrorAlert, applyFieldError } from './error-alert';
+import { SearchSelect } from './search-select';
 
 interface Values {
   code: string;
@@ -94,9 +95,7 @@ export function OfficerModal({ open, officer, onClose }: Props) {
           <Input data-testid="officer-cert" />
         </Form.Item>
         <Form.Item name="userId" label={t('officers.login')}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
+          <SearchSelect
             placeholder={t('officers.noLogin')}
             loading={users.isLoading}
             options={(users.data ?? []).map((u) => ({ value: u.id, label: `${u.login}（${u.name}）` }))}

@@ -4,7 +4,7 @@
  * before "开始接入".
  */
 import { memo, useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Space, Tag, Tooltip, Typography } from 'antd';
 import { CloudDownloadOutlined, UsbOutlined, FolderOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { DockView, VolumeView } from '../../../native/api/types';
@@ -14,6 +14,7 @@ import { ErrorAlert } from './error-alert';
 import { testIdPart } from './format';
 import { monoStyle } from './hex';
 import { deviceLabel, officerLabel, type Registries } from './use-registries';
+import { SearchSelect } from './search-select';
 
 interface Props {
   volume: VolumeView;
@@ -37,9 +38,7 @@ function ShownOrPicked(p: {
 }) {
   if (p.shown) return <span data-testid={`vol-${p.testId}`}>{p.shown}</span>;
   return (
-    <Select
-      allowClear
-      showSearch={{ optionFilterProp: 'label' }}
+    <SearchSelect
       size="small"
       style={{ width: '100%' }}
       placeholder={p.placeholder}
