@@ -1,35 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, openSync, writeSync, closeSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from '../../helpers/cli';
+import { fillDisk, smallDisk } from '../../helpers/small-disk';
 import { testWorkstation } from '../../helpers/engine';
 import { verifyWorkstation } from '../../../native/custody/verify';
 
-/** Mounts a small tmpfs (a real filesystem that really fills up); undefined where not allowed. */
-function smallDisk(sizeMb: number): string | undefined {
-  const dir = join(tempDir('ews-full-'), 'disk');
-  mkdirSync(dir);
-  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m`, 'tmpfs', dir], { stdio: 'ignore' });
-  return r.status === 0 ? dir : undefined;
-}
-
-/** Writes a filler file until the disk reports ENOSPC. */
-function fill(dir: string): string {
-  const path = join(dir, 'filler');
-  const fd = openSync(path, 'w');
-  const block = Buffer.alloc(64 * 1024, 1);
-  try {
-    for (;;) writeSync(fd, block);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOSPC') throw err;
-  } finally {
-    closeSync(fd);
-  }
-  return path;
-}
-
-const disk = process.platform === 'linux' ? smallDisk(24) : undefined;
+const disk = smallDisk(24);
 
 // Mounting a tmpfs needs root (CI and the dev machines run as root); elsewhere this test is
 // skipped because there is no honest way to fill a real disk without it.
@@ -38,7 +15,7 @@ describe.skipIf(!disk)('a full disk while appending', () => {
     const ws = await testWorkstation({ dataDir: join(disk!, 'data'), init: true });
     const before = await ws.call('users.list', {});
     const entriesBefore = ws.engine.custody.size();
-    const filler = fill(disk!);
+    const filler = fillDisk(disk!);
 
     const r = await ws.raw('users.add', {
       login: 'clerk9',

@@ -1,33 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  chownSync,
-  mkdirSync,
-  openSync,
-  closeSync,
-  readdirSync,
-  writeFileSync,
-  writeSync,
-  rmSync,
-} from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { verifyWorkstation } from '../../../native/custody/verify';
 import { addClerk, cli, initWorkstation, tempDir } from '../../helpers/cli';
 import { clerkWorkstation, count, dock } from '../../helpers/ingest';
+import { fillDisk, smallDisk } from '../../helpers/small-disk';
 
 const isRoot = process.getuid?.() === 0;
-
-/** A small real filesystem that really fills up (tmpfs); undefined where mounting is not allowed. */
-function smallDisk(sizeMb: number): string | undefined {
-  if (!isRoot) return undefined;
-  const dir = join(tempDir('ews-full-'), 'disk');
-  mkdirSync(dir);
-  return spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeMb}m`, 'tmpfs', dir]).status === 0
-    ? dir
-    : undefined;
-}
 
 function volumeWith(files: Record<string, Buffer>): string {
   const root = join(tempDir(), 'VOL');
@@ -45,12 +26,7 @@ describe('ingest bad input: a clear per-file error, the rest continue, nothing h
   it.skipIf(!disk)('the data disk fills up during the ingest', async () => {
     const ws = await clerkWorkstation({ dataDir: join(disk!, 'data') });
     // Leave ~25 MB free, then dock 4 files of 10 MB: two fit (copy + fsync), the others cannot.
-    const filler = join(disk!, 'filler');
-    const fd = openSync(filler, 'w');
-    const free = () =>
-      Number(spawnSync('df', ['--output=avail', '-B1', disk!], { encoding: 'utf8' }).stdout.split('\n')[1]);
-    writeSync(fd, Buffer.alloc(Math.max(0, free() - 27 * 1024 * 1024), 1));
-    closeSync(fd);
+    const filler = fillDisk(disk!, 27 * 1024 * 1024);
     const vol = volumeWith(
       Object.fromEntries(
         [1, 2, 3, 4].map((i) => [`DCIM/100MEDIA/VID_000${i}.MP4`, randomBytes(10 * 1024 * 1024)]),
